@@ -1,0 +1,57 @@
+# Two commands: `make run` serves the demo portal, `make test` passes the whole suite.
+# Both set everything up first and are safe to run again.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEBIAN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium
+HDX_COUNTRY := hdx-python-country==4.2.5
+
+.PHONY: run test setup system-packages python-packages bench lint member-states messages clean
+
+run: setup
+	$(PY) manage.py load_demo
+	@scripts/serve.sh
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+setup: system-packages python-packages
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
+	$(PY) manage.py migrate --noinput -v0
+
+system-packages:
+	@scripts/system-packages.sh $(DEBIAN_PACKAGES)
+
+python-packages: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+lint: python-packages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: setup
+	@for script in benchmarks/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# Extract the UI strings of every language into locale/ (then translate what is new).
+messages: python-packages
+	$(PY) manage.py makemessages --ignore=.venv --ignore=var --no-obsolete \
+		$(foreach code,ar zh_Hans en fr ru es,-l $(code))
+
+# Regenerate meetings/fixtures/member_states.csv from UN terminology, as shipped by OCHA's
+# taxonomy in hdx-python-country. The wheel is read, not installed: none of its dependencies
+# enter the portal.
+member-states: python-packages
+	$(VENV)/bin/pip download -q --no-deps --dest var/hdx "$(HDX_COUNTRY)"
+	$(PY) manage.py build_member_states var/hdx/hdx_python_country-*.whl
+
+clean:
+	rm -rf var/broker var/static var/celerybeat-schedule

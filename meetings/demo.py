@@ -1,0 +1,187 @@
+"""Demo data: the bodies, meetings, documents and the April 2009 provisional agenda that the
+source documents describe."""
+
+import datetime
+
+from decisions import demo as decisions_demo
+from wgportal.demo import text, translations
+
+from .member_states import load_member_states
+from .models import (
+    AgendaItem,
+    Body,
+    Document,
+    DocumentationEntry,
+    Meeting,
+    ProvisionalAgenda,
+    WorkSlot,
+)
+
+D = datetime.date
+SIX = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+# slug: (kind, parent, established by, functions)
+BODIES = {
+    "conference": (Body.Kind.CONFERENCE, None, None, []),
+    "bureau": (Body.Kind.BUREAU, "conference", None, []),
+    "wg": (Body.Kind.WORKING_GROUP, "conference", "n", ["o.i", "o.ii", "o.iii", "o.iv"]),
+}
+BODY_SLUGS = {"conference": "cop", "bureau": "cop-bureau", "wg": "working-group-trafficking"}
+
+# key: (body, first day, last day, mandated by paragraphs of decision 4/4)
+MEETINGS = {
+    "wg-2009": ("wg", D(2009, 4, 14), D(2009, 4, 15), ["n", "p"]),
+    "bureau-2009": ("bureau", D(2009, 4, 16), D(2009, 4, 16), []),
+    "wg-2010-01": ("wg", D(2010, 1, 27), D(2010, 1, 29), ["p"]),
+    "wg-2010-10": ("wg", D(2010, 10, 19), D(2010, 10, 19), ["p"]),
+    # Mandated by resolution 5/2, which the demo does not hold.
+    "wg-2011": ("wg", D(2011, 10, 10), D(2011, 10, 12), []),
+}
+
+# symbol: (date of issue, original language, languages, meeting, not edited)
+# Conference room papers are issued in English only; dates the sources do not give stay empty.
+DOCUMENTS = {
+    "CTOC/COP/WG.4/2009/1": (D(2009, 3, 5), "en", SIX, "wg-2009", True),
+    "CTOC/COP/WG.4/2009/CRP.1": (None, "en", ["en"], "wg-2009", False),
+    "CTOC/COP/WG.4/2011/8": (None, "en", SIX, "wg-2011", False),
+    "CTOC/COP/2005/3/Rev.2": (None, "en", SIX, None, False),
+    "CTOC/COP/2006/6/Rev.1": (None, "en", SIX, None, False),
+    "CTOC/COP/2008/6": (None, "en", SIX, None, False),
+    "CTOC/COP/2008/8": (None, "en", SIX, None, False),
+    "CTOC/COP/2008/9": (None, "en", SIX, None, False),
+    "CTOC/COP/2008/10": (None, "en", SIX, None, False),
+    "CTOC/COP/2008/11": (None, "en", SIX, None, False),
+    "CTOC/COP/2008/CRP.1": (None, "en", ["en"], None, False),
+    "CTOC/COP/2008/CRP.8": (None, "en", ["en"], None, False),
+    "CTOC/COP/2008/CRP.11": (None, "en", ["en"], None, False),
+    "CTOC/COP/2012/1": (None, "en", SIX, None, False),
+}
+
+AGENDA = "CTOC/COP/WG.4/2009/1"
+DOCUMENTATION = {
+    "2": [
+        "CTOC/COP/WG.4/2009/CRP.1",
+        "CTOC/COP/2008/6",
+        "CTOC/COP/2008/8",
+        "CTOC/COP/2005/3/Rev.2",
+        "CTOC/COP/2006/6/Rev.1",
+        "CTOC/COP/2008/CRP.8",
+        "CTOC/COP/2008/CRP.11",
+    ],
+    "3": ["CTOC/COP/2008/9", "CTOC/COP/2008/10", "CTOC/COP/2008/11", "CTOC/COP/2008/CRP.1"],
+}
+MORNING = (datetime.time(10), datetime.time(13))
+AFTERNOON = (datetime.time(15), datetime.time(18))
+# (day, session, item, continued), as the annex "Proposed organization of work" lists them.
+WORK = [
+    (D(2009, 4, 14), MORNING, "1a", False),
+    (D(2009, 4, 14), MORNING, "1b", False),
+    (D(2009, 4, 14), MORNING, "2", False),
+    (D(2009, 4, 14), AFTERNOON, "2", True),
+    (D(2009, 4, 15), MORNING, "3", False),
+    (D(2009, 4, 15), AFTERNOON, "3", True),
+    (D(2009, 4, 15), AFTERNOON, "4", False),
+]
+
+
+def load():
+    states = load_member_states()
+    bodies = load_bodies()
+    meetings = load_meetings(bodies)
+    documents = load_documents(meetings)
+    load_agenda(meetings["wg-2009"], documents[AGENDA])
+    return states
+
+
+def load_bodies():
+    bodies = {}
+    for key, (kind, parent, established_by, functions) in BODIES.items():
+        bodies[key], _ = Body.objects.update_or_create(
+            slug=BODY_SLUGS[key],
+            defaults={
+                "kind": kind,
+                "parent": bodies[parent] if parent else None,
+                "established_by": decisions_demo.paragraph("4/4", established_by)
+                if established_by
+                else None,
+                **translations("name", "bodies", key, "name"),
+                **translations("short_name", "bodies", key, "short_name"),
+            },
+        )
+        bodies[key].functions.set([decisions_demo.paragraph("4/4", f) for f in functions])
+    return bodies
+
+
+def load_meetings(bodies):
+    meetings = {}
+    for key, (body, start, end, mandate) in MEETINGS.items():
+        meetings[key], _ = Meeting.objects.update_or_create(
+            slug=key,
+            defaults={
+                "body": bodies[body],
+                "start_date": start,
+                "end_date": end,
+                "time_zone": "Europe/Vienna",
+                **translations("title", "meetings", key),
+                **translations("venue", "places", "vienna"),
+            },
+        )
+        meetings[key].mandated_by.set([decisions_demo.paragraph("4/4", p) for p in mandate])
+    return meetings
+
+
+def load_documents(meetings):
+    documents = {}
+    for symbol, (issued, original, languages, meeting, not_edited) in DOCUMENTS.items():
+        documents[symbol], _ = Document.objects.update_or_create(
+            symbol=symbol,
+            defaults={
+                "issue_date": issued,
+                "original_language": original,
+                "languages": languages,
+                "meeting": meetings[meeting] if meeting else None,
+                "not_edited": not_edited,
+                **translations("title", "documents", symbol),
+            },
+        )
+    return documents
+
+
+def load_agenda(meeting, document):
+    agenda, _ = ProvisionalAgenda.objects.update_or_create(
+        meeting=meeting, defaults={"document": document}
+    )
+    items = {}
+    for key in text("fr", "agenda", AGENDA, "items"):
+        number, letter = int(key[0]), key[1:]
+        path = ("agenda", AGENDA, "items", key)
+        items[key], _ = AgendaItem.objects.update_or_create(
+            agenda=agenda,
+            number=number,
+            sub_letter=letter,
+            defaults={
+                **translations("title", *path, "title"),
+                **translations("annotation", *path, "annotation"),
+                **translations("annotation_heading", *path, "annotation_heading", optional=True),
+            },
+        )
+        for position, symbol in enumerate(DOCUMENTATION.get(key, [])):
+            DocumentationEntry.objects.update_or_create(
+                item=items[key],
+                document=Document.objects.get(symbol=symbol),
+                defaults={"position": position},
+            )
+    for position, (day, (start, end), item, continued) in enumerate(WORK):
+        WorkSlot.objects.update_or_create(
+            agenda=agenda,
+            position=position,
+            defaults={
+                "date": day,
+                "start_time": start,
+                "end_time": end,
+                "item": items[item],
+                "continued": continued,
+                **translations("description", "agenda", AGENDA, "work", item, optional=True),
+            },
+        )
+    return agenda

@@ -1,0 +1,67 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+
+from . import selectors
+from .calendar import meetings_calendar
+from .models import Body, Meeting
+
+
+def home(request):
+    upcoming, past = selectors.meetings_by_time()
+    return render(
+        request,
+        "meetings/home.html",
+        {"upcoming": upcoming, "recent": past[:3], "bodies": selectors.working_bodies()},
+    )
+
+
+def meeting_list(request):
+    upcoming, past = selectors.meetings_by_time()
+    return render(request, "meetings/list.html", {"upcoming": upcoming, "past": past})
+
+
+def meeting_detail(request, slug):
+    try:
+        meeting = selectors.meeting_with_agenda(slug)
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+    return render(request, "meetings/detail.html", {"meeting": meeting})
+
+
+def meeting_documents(request, slug):
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), slug=slug)
+    documents = selectors.meeting_documents(meeting)
+    return render(request, "meetings/documents.html", {"meeting": meeting, "documents": documents})
+
+
+def meeting_ics(request, slug):
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), slug=slug)
+    return _ics(request, [meeting], meeting.title, meeting.slug)
+
+
+def body_detail(request, slug):
+    try:
+        body = selectors.body_with_meetings(slug)
+    except Body.DoesNotExist:
+        raise Http404 from None
+    return render(request, "meetings/body.html", {"body": body})
+
+
+def body_ics(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    meetings = body.meetings.select_related("body")
+    return _ics(request, meetings, body.name, body.slug)
+
+
+def state_list(request):
+    return render(request, "meetings/states.html", {"states": selectors.member_states()})
+
+
+def _ics(request, meetings, name, filename):
+    response = HttpResponse(
+        meetings_calendar(meetings, name, request.build_absolute_uri),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slugify(filename)}.ics"'
+    return response

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Serve the demo portal with a Celery worker and beat on the embedded filesystem broker.
+# Ctrl-C stops all of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+
+trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT
+
+# The filesystem broker has no broadcast, so the worker skips mingle, gossip and heartbeats.
+.venv/bin/celery -A wgportal worker --beat --concurrency 2 --loglevel INFO \
+  --without-mingle --without-gossip --without-heartbeat &
+$PY manage.py runserver --noreload "$HOST:$PORT" &
+
+cat <<MSG
+
+  wgportal is served at http://$HOST:$PORT/  (Ctrl-C stops the portal and its worker)
+  Administration: http://$HOST:$PORT/en/admin/
+  Demo accounts, password "wgportal-demo" (for this local demo only):
+    secretariat                      secretariat staff (admin)
+    president, bureau-ng, bureau-ph  Bureau of the Conference
+    delegate-fr, delegate-eg, delegate-cn, delegate-ru, delegate-es, delegate-gb  delegates
+
+MSG
+wait

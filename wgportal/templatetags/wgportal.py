@@ -1,0 +1,25 @@
+from django import template
+
+from wgportal import i18n
+
+register = template.Library()
+
+
+@register.filter
+def date_long(value):
+    return i18n.date_long(value) if value else ""
+
+
+@register.filter
+def date_full(value):
+    return i18n.date_full(value) if value else ""
+
+
+@register.filter
+def date_range(start, end):
+    return i18n.date_range(start, end)
+
+
+@register.filter
+def time_range(start, end):
+    return i18n.time_range(start, end)
