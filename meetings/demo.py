@@ -13,6 +13,8 @@ from .models import (
     Document,
     DocumentationEntry,
     Meeting,
+    MemberState,
+    PermanentMission,
     ProvisionalAgenda,
     WorkSlot,
 )
@@ -84,13 +86,45 @@ WORK = [
 ]
 
 
+# Invented addresses for the States of the demo accounts, marked as demo data.
+DEMO_MISSIONS = {
+    "FRA": ("fr", "Représentation permanente de la France auprès de l'Office des Nations Unies"),
+    "EGY": ("ar", "البعثة الدائمة لجمهورية مصر العربية لدى مكتب الأمم المتحدة"),
+    "CHN": ("zh-hans", "中华人民共和国常驻联合国维也纳办事处代表团"),
+    "RUS": ("ru", "Постоянное представительство Российской Федерации при Отделении ООН"),
+    "ESP": ("es", "Misión Permanente de España ante la Oficina de las Naciones Unidas"),
+    "GBR": ("en", "Permanent Mission of the United Kingdom to the United Nations (Vienna)"),
+    "MEX": ("es", "Misión Permanente de México ante la Oficina de las Naciones Unidas"),
+    "NGA": ("en", "Permanent Mission of Nigeria to the United Nations (Vienna)"),
+    "PHL": ("en", "Permanent Mission of the Philippines to the United Nations (Vienna)"),
+}
+
+
 def load():
     states = load_member_states()
+    load_missions()
     bodies = load_bodies()
     meetings = load_meetings(bodies)
     documents = load_documents(meetings)
     load_agenda(meetings["wg-2009"], documents[AGENDA])
     return states
+
+
+def load_missions():
+    for iso3, (language, title) in DEMO_MISSIONS.items():
+        PermanentMission.objects.update_or_create(
+            state=MemberState.objects.get(iso3=iso3),
+            defaults={
+                "functional_title": title,
+                "address_line1": "Demo address — not a real mission",
+                "city": "Vienna",
+                "postal_code": "1400",
+                "country": "Austria",
+                "correspondence_language": language,
+                "email": f"mission-{iso3.lower()}@demo.invalid",
+                "is_demo": True,
+            },
+        )
 
 
 def load_bodies():

@@ -21,6 +21,7 @@ def meeting_with_agenda(slug):
         Meeting.objects.select_related("body", "agenda__document")
         .prefetch_related(
             "mandated_by__decision__session",
+            "mandated_by__parent",
             Prefetch("agenda__items", queryset=items),
             Prefetch("agenda__work_slots", queryset=slots),
         )

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 SYMBOL_RE = re.compile(
     r"""^
     [A-Z]{1,6}(?:/[A-Z]{1,6}(?:\.\d{1,3})?)*     # series and bodies: CTOC/COP/WG.4
-    (?:/(?:(?:CRP|L|INF|WP)\.)?\d{1,4})+           # year, session, number: /2008/8, /CRP.1
+    (?:/\d{1,4})*                                  # year or session: /2008, /61
+    /(?:(?:CRP|L|INF|WP)\.)?(?!(?:19|20)\d\d(?:/|$))\d{1,4}  # number, never a bare year
     (?:/(?:Rev|Add|Corr)\.\d{1,3})*               # revisions, addenda, corrigenda
     $""",
     re.VERBOSE,

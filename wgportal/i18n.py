@@ -5,6 +5,16 @@ from babel import Locale
 from babel.dates import format_date, format_interval, parse_pattern
 from django.utils.translation import get_language
 
+# Each language's name for itself, as the United Nations writes it on its language menus.
+NATIVE_NAMES = {
+    "ar": "العربية",
+    "zh-hans": "中文",
+    "en": "English",
+    "fr": "Français",
+    "ru": "Русский",
+    "es": "Español",
+}
+
 # UN English follows British usage: "14 April 2009", not "April 14, 2009".
 BABEL_LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans"}
 

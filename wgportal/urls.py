@@ -2,10 +2,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = [
+# Language switching is under the page's own prefix, so that Django resolves the page in the
+# language it is shown in before translating its address into the chosen one.
+urlpatterns = i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
-]
-urlpatterns += i18n_patterns(
     path("decisions/", include("decisions.urls")),
     path("", include("meetings.urls")),
     path("admin/", admin.site.urls),

@@ -23,3 +23,9 @@ def date_range(start, end):
 @register.filter
 def time_range(start, end):
     return i18n.time_range(start, end)
+
+
+@register.filter
+def native_name(code):
+    """The language's name for itself: العربية, 中文, English…"""
+    return i18n.NATIVE_NAMES[code]

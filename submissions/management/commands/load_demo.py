@@ -19,6 +19,8 @@ class Command(BaseCommand):
         decisions_demo.load()
         states = meetings_demo.load()
         users = submissions_demo.load()
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(f"Loaded decision 4/4, {states} States and {len(users)} demo accounts.")
         accounts = ", ".join(user.username for user in users)
         self.stdout.write(

@@ -1,0 +1,69 @@
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+
+from meetings.models import AgendaItem, Document, Meeting, ProvisionalAgenda
+
+pytestmark = pytest.mark.django_db
+
+SOURCE = Path(settings.BASE_DIR, "docs", "sources", "provisional-agenda-WG4-2009.fr.txt")
+
+
+def counts():
+    return {
+        m.__name__: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label in {"decisions", "meetings", "submissions", "auth"}
+        and not m.__name__.startswith("Historical")
+    }
+
+
+def test_load_demo_twice_gives_the_same_counts():
+    first = counts()
+    call_command("load_demo", verbosity=0)
+    assert counts() == first
+    assert first["Paragraph"] == 24
+    assert first["MemberState"] == 195
+    assert first["Meeting"] == 5
+    assert first["Document"] == 14
+    assert first["AgendaItem"] == 6
+    assert first["WorkSlot"] == 7
+    assert first["DocumentationEntry"] == 11
+    assert first["BureauMember"] == 3
+    assert first["Delegate"] == 6
+
+
+def test_meetings_of_the_sources():
+    assert [(m.slug, str(m.start_date), str(m.end_date)) for m in Meeting.objects.all()] == [
+        ("wg-2009", "2009-04-14", "2009-04-15"),
+        ("bureau-2009", "2009-04-16", "2009-04-16"),
+        ("wg-2010-01", "2010-01-27", "2010-01-29"),
+        ("wg-2010-10", "2010-10-19", "2010-10-19"),
+        ("wg-2011", "2011-10-10", "2011-10-12"),
+    ]
+
+
+def test_french_agenda_items_and_documentation_are_the_source_verbatim():
+    source = SOURCE.read_text("utf-8")
+    agenda = ProvisionalAgenda.objects.get(meeting__slug="wg-2009")
+    for item in agenda.items.all():
+        assert item.title_fr in source, item.label
+        assert item.heading.strip() and (item.annotation_heading_fr or item.title_fr) in source
+        for paragraph in item.annotation_fr.split("\n\n"):
+            assert paragraph in source, (item.label, paragraph[:60])
+        for entry in item.documentation_entries.all():
+            assert f"{entry.document.title_fr} ({entry.document.symbol})" in source
+    for slot in agenda.work_slots.all():
+        assert slot.description_fr == "" or slot.description_fr in source
+
+
+def test_every_demo_text_is_in_all_six_languages():
+    for item in AgendaItem.objects.all():
+        for code in ("ar", "zh_hans", "en", "fr", "ru", "es"):
+            assert getattr(item, f"title_{code}"), (item.label, code)
+    for document in Document.objects.all():
+        for code in ("ar", "zh_hans", "en", "fr", "ru", "es"):
+            assert getattr(document, f"title_{code}"), (document.symbol, code)

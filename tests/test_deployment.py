@@ -1,0 +1,97 @@
+"""The production shape: docker-compose.yml, its image, and Django's deployment checks."""
+
+import importlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.core.management import get_commands
+
+ROOT = Path(settings.BASE_DIR)
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text("utf-8"))
+SERVICES = COMPOSE["services"]
+
+
+def test_compose_has_the_production_services():
+    assert {"db", "redis", "web", "worker", "beat"} <= set(SERVICES)
+    assert SERVICES["db"]["image"].startswith("postgres:")
+    assert SERVICES["redis"]["image"].startswith("redis:")
+
+
+def check_command(command):
+    """Fail unless what the command runs exists in the project."""
+    program, *args = command
+    if program == "gunicorn":
+        module, attribute = args[0].split(":")
+        assert callable(getattr(importlib.import_module(module), attribute))
+    elif program == "celery":
+        app = args[args.index("-A") + 1]
+        assert importlib.import_module(app).celery_app.main == app
+        assert args[args.index("-A") + 2] in {"worker", "beat"}
+    elif program == "python":
+        assert args[0] == "manage.py" and (ROOT / "manage.py").exists()
+        assert args[1] in get_commands(), f"no management command {args[1]}"
+    else:
+        pytest.fail(f"unknown program {program}")
+
+
+@pytest.mark.parametrize("name", ["migrate", "web", "worker", "beat"])
+def test_every_portal_service_runs_something_the_project_has(name):
+    service = SERVICES[name]
+    assert service["build"] == "."
+    check_command(service["command"])
+
+
+def test_portal_services_are_configured_for_production():
+    for name in ("web", "worker", "beat"):
+        environment = SERVICES[name]["environment"]
+        assert environment["DEBUG"] == "0"
+        assert environment["SECRET_KEY"].startswith("${SECRET_KEY:?")
+        assert environment["DATABASE_URL"].startswith("postgres://")
+        assert environment["CELERY_BROKER_URL"].startswith("redis://redis:")
+
+
+def test_image_installs_the_debian_packages_the_makefile_names():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    wanted = set(re.search(r"DEBIAN_PACKAGES := ([^\n]+(?:\\\n[^\n]+)*)", makefile)[1].split())
+    wanted -= {"\\", "chromium", "poppler-utils"}  # for tests only
+    dockerfile = (ROOT / "Dockerfile").read_text("utf-8")
+    assert all(package in dockerfile for package in wanted), wanted
+
+
+def manage(*args, **environment):
+    unset = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**env, **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x7#Lq9!vR2@pT5$wZ8^mN3&bK6*jH4(gF1)dS0_aQ-eY+uI=oP",
+        ALLOWED_HOSTS="portal.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_the_demo_secret_key():
+    result = manage("check", DEBUG="0", ALLOWED_HOSTS="portal.example.org")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY in the environment" in result.stderr
