@@ -20,6 +20,7 @@ test: setup
 	$(VENV)/bin/pytest
 
 setup: system-packages python-packages
+	mkdir -p var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
 	$(PY) manage.py migrate --noinput -v0
 
