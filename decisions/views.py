@@ -1,8 +1,8 @@
-from django.http import Http404
 from django.shortcuts import render
 
+from wgportal.http import found_or_404
+
 from . import selectors
-from .models import Decision
 
 
 def decision_list(request):
@@ -10,8 +10,5 @@ def decision_list(request):
 
 
 def decision_detail(request, session, index):
-    try:
-        decision = selectors.decision_with_paragraphs(session, index)
-    except Decision.DoesNotExist:
-        raise Http404 from None
+    decision = found_or_404(selectors.decision_with_paragraphs, session, index)
     return render(request, "decisions/detail.html", {"decision": decision})

@@ -1,6 +1,8 @@
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
+
+from wgportal.http import found_or_404
 
 from . import selectors
 from .calendar import meetings_calendar
@@ -22,10 +24,7 @@ def meeting_list(request):
 
 
 def meeting_detail(request, slug):
-    try:
-        meeting = selectors.meeting_with_agenda(slug)
-    except Meeting.DoesNotExist:
-        raise Http404 from None
+    meeting = found_or_404(selectors.meeting_with_agenda, slug)
     return render(request, "meetings/detail.html", {"meeting": meeting})
 
 
@@ -41,10 +40,7 @@ def meeting_ics(request, slug):
 
 
 def body_detail(request, slug):
-    try:
-        body = selectors.body_with_meetings(slug)
-    except Body.DoesNotExist:
-        raise Http404 from None
+    body = found_or_404(selectors.body_with_meetings, slug)
     return render(request, "meetings/body.html", {"body": body})
 
 

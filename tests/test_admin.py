@@ -98,3 +98,20 @@ def test_delegates_and_bureau_members_cannot_enter_the_admin(client, django_user
         response = client.get(reverse("admin:index"))
         assert response.status_code == 302
         assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "en", "fr", "ru", "es"])
+def test_admin_answers_in_every_language(secretariat_client, language):
+    from meetings.models import AgendaItem
+
+    item = AgendaItem.objects.first()
+    for path in (
+        reverse("admin:index"),
+        admin_url(AgendaItem, "changelist"),
+        admin_url(AgendaItem, "change", item.pk),
+    ):
+        path = f"/{language}/" + path.split("/", 2)[2]
+        response = secretariat_client.get(path)
+        assert response.status_code == 200, path
+        direction = "rtl" if language == "ar" else "ltr"
+        assert f'dir="{direction}"' in response.content.decode()
