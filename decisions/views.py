@@ -1,8 +1,8 @@
 from django.shortcuts import render
 
-from wgportal.http import found_or_404
+from wgportal.http import found_or_404, pdf_response
 
-from . import selectors
+from . import documents, selectors
 
 
 def decision_list(request):
@@ -12,3 +12,10 @@ def decision_list(request):
 def decision_detail(request, session, index):
     decision = found_or_404(selectors.decision_with_paragraphs, session, index)
     return render(request, "decisions/detail.html", {"decision": decision})
+
+
+def decision_pdf(request, session, index):
+    decision = found_or_404(selectors.decision_with_paragraphs, session, index)
+    rendered = documents.decision_pdf(decision, request.LANGUAGE_CODE)
+    filename = documents.decision_filename(decision, request.LANGUAGE_CODE)
+    return pdf_response(request, rendered, filename)

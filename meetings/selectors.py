@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db.models import Prefetch, Q
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import AgendaItem, Body, Document, DocumentationEntry, Meeting, MemberState, WorkSlot
 
@@ -43,6 +45,29 @@ def _item_tree(items):
         if item.sub_letter:
             top[item.number].subitems.append(item)
     return list(top.values())
+
+
+def untranslated_agenda_texts(agenda):
+    """{language: ["2: annotation", …]} for texts of the agenda that a language lacks and
+    shows in a fallback language instead. Uses the agenda's prefetched items and slots."""
+    texts = [(agenda.document.symbol, agenda.document, "title")]
+    for item in agenda.items.all():
+        texts += [
+            (item.label, item, field) for field in ("title", "annotation", "annotation_heading")
+        ]
+    texts += [(slot.item.label, slot, "description") for slot in agenda.work_slots.all()]
+    gaps = {}
+    for language, _name in settings.LANGUAGES:
+        for label, obj, field in texts:
+            values = {
+                code: getattr(obj, build_localized_fieldname(field, code))
+                for code, _name in settings.LANGUAGES
+            }
+            if any(values.values()) and not values[language]:
+                gaps.setdefault(language, []).append(
+                    f"{label}: {obj._meta.get_field(field).verbose_name}"
+                )
+    return gaps
 
 
 def meeting_documents(meeting):

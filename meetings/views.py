@@ -1,10 +1,10 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from wgportal.http import found_or_404
+from wgportal.http import found_or_404, pdf_response
 
-from . import selectors
+from . import documents, selectors
 from .calendar import meetings_calendar
 from .models import Body, Meeting
 
@@ -25,7 +25,23 @@ def meeting_list(request):
 
 def meeting_detail(request, slug):
     meeting = found_or_404(selectors.meeting_with_agenda, slug)
-    return render(request, "meetings/detail.html", {"meeting": meeting})
+    # The secretariat is told which languages still show texts of another language.
+    gaps = (
+        selectors.untranslated_agenda_texts(meeting.agenda)
+        if request.user.is_staff and hasattr(meeting, "agenda")
+        else {}
+    )
+    return render(request, "meetings/detail.html", {"meeting": meeting, "translation_gaps": gaps})
+
+
+def agenda_pdf(request, slug):
+    meeting = found_or_404(selectors.meeting_with_agenda, slug)
+    if not hasattr(meeting, "agenda"):
+        raise Http404("This meeting has no provisional agenda yet.")
+    rendered = documents.agenda_pdf(meeting, request.LANGUAGE_CODE)
+    return pdf_response(
+        request, rendered, documents.agenda_filename(meeting, request.LANGUAGE_CODE)
+    )
 
 
 def meeting_documents(request, slug):

@@ -18,6 +18,13 @@ def need(service, problem):
         pytest.skip(message)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def pdf_cache(tmp_path_factory):
+    """Rendered PDFs go to a folder of the test session, never to var/."""
+    settings.PDF_CACHE_DIR = tmp_path_factory.mktemp("pdf-cache")
+    return settings.PDF_CACHE_DIR
+
+
 @pytest.fixture(autouse=True)
 def english():
     """Each test starts in English: a request served before leaves its language active."""

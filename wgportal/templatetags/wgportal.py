@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from wgportal import i18n
 
@@ -29,3 +30,10 @@ def time_range(start, end):
 def native_name(code):
     """The language's name for itself: العربية, 中文, English…"""
     return i18n.NATIVE_NAMES[code]
+
+
+@register.filter
+def ltr(value):
+    """Left-to-right whatever the page's direction (document symbols in Arabic text): a
+    Unicode isolate, which PDF text and HTML both honour."""
+    return format_html("\u2066{}\u2069", value)
