@@ -45,10 +45,12 @@ bench: setup
 # Extract the UI strings into locale/: English is filled from the source strings, the five
 # other languages keep their translations and list what is new, to be translated.
 messages: python-packages
+	rm -f locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py makemessages --ignore=.venv --ignore=var --ignore=tests --no-obsolete \
 		$(foreach code,ar zh_Hans en fr ru es,-l $(code))
 	msgen --no-wrap locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --no-wrap \
 		-o locale/en/LC_MESSAGES/django.po
+	sed -i 's/^"Language: \\n"/"Language: en\\n"/' locale/en/LC_MESSAGES/django.po
 
 # Regenerate meetings/fixtures/member_states.csv from UN terminology, as shipped by OCHA's
 # taxonomy in hdx-python-country. The wheel is read, not installed: none of its dependencies

@@ -47,3 +47,11 @@ def test_translations_differ_from_english_source(language):
     same = [m.id for m in entries if m.string == m.id and any(c.isalpha() for c in m.id)]
     # A few strings are the same in some languages ("Portal", "Distr.:"…): at most a handful.
     assert len(same) <= 8, f"{language} leaves these as in English: {same}"
+
+
+def test_english_catalog_is_the_source_strings():
+    for message in catalog("en"):
+        if message.id:
+            assert strings(message) == (
+                message.id if isinstance(message.id, tuple) else (message.id,)
+            )
