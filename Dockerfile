@@ -8,10 +8,13 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY . .
+# Static files are collected as production serves them (DEBUG=0: hashed names and a manifest);
+# the key only satisfies the settings during the build and signs nothing.
 RUN pip install --no-cache-dir . \
     && python manage.py compilemessages --ignore=var \
-    && python manage.py collectstatic --noinput
+    && DEBUG=0 SECRET_KEY=image-build-only python manage.py collectstatic --noinput
 
-RUN useradd --create-home wgportal && mkdir -p var && chown -R wgportal var
+# Folders the volumes mount on exist before, so that they belong to the portal's user.
+RUN useradd --create-home wgportal && mkdir -p var/media var/pdf && chown -R wgportal var
 USER wgportal
 EXPOSE 8000

@@ -11,9 +11,16 @@ class ParagraphInline(TranslationStackedInline):
     fields = ["label", "parent", "position", "text"]
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("decision__session", "parent")
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "parent":
-            kwargs["queryset"] = Paragraph.objects.select_related("decision__session", "parent")
+            # Only this decision's lettered paragraphs can hold sub-paragraphs.
+            decision_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Paragraph.objects.filter(
+                decision_id=decision_id, parent=None
+            ).select_related("decision__session")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

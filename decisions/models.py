@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -117,6 +118,20 @@ class Paragraph(models.Model):
 
     def get_absolute_url(self):
         return f"{self.decision.get_absolute_url()}#{self.anchor}"
+
+    def clean(self):
+        """Sub-paragraphs hang from a top paragraph of the same decision: (o) (i), no deeper."""
+        parent = self.parent
+        if parent is None:
+            return
+        if parent.pk == self.pk or parent.decision_id != self.decision_id:
+            raise ValidationError(
+                {"parent": _("Choose a paragraph of the same decision, other than this one.")}
+            )
+        if parent.parent_id:
+            raise ValidationError(
+                {"parent": _("Sub-paragraphs go one level deep: choose a lettered paragraph.")}
+            )
 
     @property
     def labels(self):

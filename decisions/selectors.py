@@ -1,5 +1,8 @@
 from django.db.models import Prefetch
 
+from wgportal.translations import translation_gaps
+
+from . import links
 from .models import Decision, Paragraph
 
 
@@ -9,16 +12,16 @@ def decision_list():
 
 def decision_with_paragraphs(session_number, index):
     """The decision, its footnotes, and its paragraphs as a tree (``children`` on each),
-    each with what it established or mandated. A fixed number of queries."""
-    paragraphs = Paragraph.objects.order_by("position").prefetch_related(
-        "established_bodies", "bodies_with_function", "mandated_meetings"
-    )
+    each with the ``links`` other apps attach (what it established or mandated). A fixed
+    number of queries."""
+    paragraphs = Paragraph.objects.order_by("position")
     decision = (
         Decision.objects.select_related("session")
         .prefetch_related(Prefetch("paragraphs", queryset=paragraphs), "footnotes")
         .get(session__number=session_number, index=index)
     )
     decision.top_paragraphs = _tree(decision, decision.paragraphs.all())
+    links.attach(decision.paragraphs.all())
     return decision
 
 
@@ -29,10 +32,23 @@ def _tree(decision, paragraphs):
         paragraph.children = []
         paragraph.decision = decision
     for paragraph in paragraphs:
-        if paragraph.parent_id:
-            parent = by_id[paragraph.parent_id]
+        parent = by_id.get(paragraph.parent_id)
+        if parent is None:  # a top paragraph, or one whose parent is not where it belongs
+            top.append(paragraph)
+        else:
             paragraph.parent = parent
             parent.children.append(paragraph)
-        else:
-            top.append(paragraph)
     return top
+
+
+def untranslated_decision_texts(decision):
+    """{language: ["(o) (i): text", …]} for the decision as decision_with_paragraphs gives it."""
+    texts = [
+        (decision.number, decision, "title"),
+        (decision.number, decision, "preamble"),
+        (decision.session.title, decision.session, "title"),
+        (decision.session.title, decision.session, "venue"),
+    ]
+    texts += [(" ".join(p.labels), p, "text") for p in decision.paragraphs.all()]
+    texts += [(f"({note.number})", note, "text") for note in decision.footnotes.all()]
+    return translation_gaps(texts)

@@ -11,7 +11,10 @@ def decision_list(request):
 
 def decision_detail(request, session, index):
     decision = found_or_404(selectors.decision_with_paragraphs, session, index)
-    return render(request, "decisions/detail.html", {"decision": decision})
+    gaps = selectors.untranslated_decision_texts(decision) if request.user.is_staff else {}
+    return render(
+        request, "decisions/detail.html", {"decision": decision, "translation_gaps": gaps}
+    )
 
 
 def decision_pdf(request, session, index):

@@ -1,6 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -24,6 +27,7 @@ from .models import (
 class BodyAdmin(TranslatedAdmin):
     list_display = ["short_name", "kind", "parent"]
     list_filter = ["kind"]
+    list_select_related = ["parent"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
     autocomplete_fields = ["established_by", "functions"]
@@ -114,8 +118,33 @@ class AgendaItemAdmin(TranslatedAdmin):
     inlines = [DocumentationInline]
 
 
+class AgendaItemFormSet(BaseInlineFormSet):
+    def clean(self):
+        """A sub-item needs its main item: 2 (a) needs 2."""
+        super().clean()
+        kept = [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        main = {data["number"] for data in kept if not data.get("sub_letter")}
+        orphans = sorted(
+            {
+                data["number"]
+                for data in kept
+                if data.get("sub_letter") and data["number"] not in main
+            }
+        )
+        if orphans:
+            raise ValidationError(
+                _("Add item %(numbers)s itself before its lettered sub-items.")
+                % {"numbers": ", ".join(map(str, orphans))}
+            )
+
+
 class AgendaItemInline(TranslationStackedInline):
     model = AgendaItem
+    formset = AgendaItemFormSet
     extra = 0
     show_change_link = True
 

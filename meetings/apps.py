@@ -7,6 +7,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from . import documents
+        from decisions import links
+
+        from . import documents, paragraph_links
 
         documents.register()
+        links.register(paragraph_links.attach)

@@ -86,18 +86,26 @@ WORK = [
 ]
 
 
-# Invented addresses for the States of the demo accounts, marked as demo data.
+# Demo missions: every State gets one, marked as demo data, with an invented address. The
+# States of the demo accounts correspond in their own language; the others in English.
 DEMO_MISSIONS = {
-    "FRA": ("fr", "Représentation permanente de la France auprès de l'Office des Nations Unies"),
-    "EGY": ("ar", "البعثة الدائمة لجمهورية مصر العربية لدى مكتب الأمم المتحدة"),
-    "CHN": ("zh-hans", "中华人民共和国常驻联合国维也纳办事处代表团"),
-    "RUS": ("ru", "Постоянное представительство Российской Федерации при Отделении ООН"),
-    "ESP": ("es", "Misión Permanente de España ante la Oficina de las Naciones Unidas"),
-    "GBR": ("en", "Permanent Mission of the United Kingdom to the United Nations (Vienna)"),
-    "MEX": ("es", "Misión Permanente de México ante la Oficina de las Naciones Unidas"),
-    "NGA": ("en", "Permanent Mission of Nigeria to the United Nations (Vienna)"),
-    "PHL": ("en", "Permanent Mission of the Philippines to the United Nations (Vienna)"),
+    "FRA": (
+        "fr",
+        "Représentant permanent de la France auprès de l'Office des Nations Unies à Vienne",
+    ),
+    "EGY": ("ar", "المندوب الدائم لجمهورية مصر العربية لدى مكتب الأمم المتحدة في فيينا"),
+    "CHN": ("zh-hans", "中华人民共和国常驻联合国维也纳办事处代表"),
+    "RUS": ("ru", "Постоянный представитель Российской Федерации при Отделении ООН в Вене"),
+    "ESP": (
+        "es",
+        "Representante Permanente de España ante la Oficina de las Naciones Unidas en Viena",
+    ),
+    "MEX": (
+        "es",
+        "Representante Permanente de México ante la Oficina de las Naciones Unidas en Viena",
+    ),
 }
+DEMO_ADDRESS = "Demo address — not a real mission"
 
 
 def load():
@@ -111,17 +119,24 @@ def load():
 
 
 def load_missions():
-    for iso3, (language, title) in DEMO_MISSIONS.items():
+    for state in MemberState.objects.all():
+        language, title = DEMO_MISSIONS.get(
+            state.iso3,
+            (
+                "en",
+                f"Permanent Representative of {state.formal_name} to the United Nations (Vienna)",
+            ),
+        )
         PermanentMission.objects.update_or_create(
-            state=MemberState.objects.get(iso3=iso3),
+            state=state,
             defaults={
                 "functional_title": title,
-                "address_line1": "Demo address — not a real mission",
+                "address_line1": DEMO_ADDRESS,
                 "city": "Vienna",
                 "postal_code": "1400",
                 "country": "Austria",
                 "correspondence_language": language,
-                "email": f"mission-{iso3.lower()}@demo.invalid",
+                "email": f"mission-{state.iso3.lower()}@demo.invalid",
                 "is_demo": True,
             },
         )
@@ -148,6 +163,22 @@ def load_bodies():
 
 def load_meetings(bodies):
     meetings = {}
+    # The Conference's sessions are meetings of the Conference, on the sessions' own dates.
+    for number, (start, end) in decisions_demo.SESSIONS.items():
+        meeting, _ = Meeting.objects.update_or_create(
+            slug=f"cop-{number}",
+            defaults={
+                "body": bodies["conference"],
+                "start_date": start,
+                "end_date": end,
+                "time_zone": "Europe/Vienna",
+                **translations("title", "sessions", str(number)),
+                **translations("venue", "places", "vienna"),
+            },
+        )
+        meetings[meeting.slug] = meeting
+    # The sixth session decides on the Working Group's future: paragraph (t).
+    meetings["cop-6"].mandated_by.set([decisions_demo.paragraph("4/4", "t")])
     for key, (body, start, end, mandate) in MEETINGS.items():
         meetings[key], _ = Meeting.objects.update_or_create(
             slug=key,

@@ -84,15 +84,16 @@ def read_fixture(path=FIXTURE):
 
 
 @transaction.atomic
-def load_member_states(path=FIXTURE):
-    """Create or update every State from the fixture; returns how many there are."""
+def load_member_states(path=FIXTURE, model=MemberState):
+    """Create or update every State from the fixture; returns how many there are. ``model``
+    is the migrations' historical model when a migration loads them."""
     rows = read_fixture(path)
     for row in rows:
         names = {
             build_localized_fieldname("short_name", code): row[f"short_name_{code}"]
             for code in LANGUAGE_CODES
         }
-        MemberState.objects.update_or_create(
+        model.objects.update_or_create(
             iso3=row["iso3"],
             defaults={
                 "m49": int(row["m49"]),

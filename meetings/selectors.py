@@ -1,8 +1,20 @@
-from django.conf import settings
 from django.db.models import Prefetch, Q
-from modeltranslation.utils import build_localized_fieldname
+
+from wgportal.translations import translation_gaps
 
 from .models import AgendaItem, Body, Document, DocumentationEntry, Meeting, MemberState, WorkSlot
+
+
+def meeting(slug):
+    return Meeting.objects.select_related("body").get(slug=slug)
+
+
+def body(slug):
+    return Body.objects.get(slug=slug)
+
+
+def meetings_of(body):
+    return body.meetings.select_related("body")
 
 
 def meetings_by_time():
@@ -20,7 +32,7 @@ def meeting_with_agenda(slug):
     items = AgendaItem.objects.prefetch_related(Prefetch("documentation_entries", queryset=entries))
     slots = WorkSlot.objects.select_related("item")
     meeting = (
-        Meeting.objects.select_related("body", "agenda__document")
+        Meeting.objects.select_related("body__parent", "agenda__document")
         .prefetch_related(
             "mandated_by__decision__session",
             "mandated_by__parent",
@@ -35,39 +47,38 @@ def meeting_with_agenda(slug):
 
 
 def _item_tree(items):
-    """Items with their lettered sub-items under ``subitems``."""
-    top = {}
+    """Items with their lettered sub-items under ``subitems``; a sub-item whose main item is
+    missing stands on its own rather than disappear."""
+    top = {item.number: item for item in items if not item.sub_letter}
+    tree = []
     for item in items:
         item.subitems = []
-        if not item.sub_letter:
-            top[item.number] = item
-    for item in items:
-        if item.sub_letter:
-            top[item.number].subitems.append(item)
-    return list(top.values())
+        parent = top.get(item.number) if item.sub_letter else None
+        if parent is None:
+            tree.append(item)
+        else:
+            parent.subitems.append(item)
+    return tree
 
 
-def untranslated_agenda_texts(agenda):
-    """{language: ["2: annotation", …]} for texts of the agenda that a language lacks and
-    shows in a fallback language instead. Uses the agenda's prefetched items and slots."""
-    texts = [(agenda.document.symbol, agenda.document, "title")]
+def untranslated_agenda_texts(meeting):
+    """{language: ["2: annotation", …]}: texts of the meeting's agenda document that a
+    language lacks and shows in another language. Uses the prefetched agenda."""
+    agenda = meeting.agenda
+    texts = [
+        (meeting.body.short_name, meeting.body, "name"),
+        (meeting.slug, meeting, "title"),
+        (meeting.slug, meeting, "venue"),
+        (agenda.document.symbol, agenda.document, "title"),
+    ]
+    if meeting.body.parent:
+        texts.append((meeting.body.parent.short_name, meeting.body.parent, "name"))
     for item in agenda.items.all():
         texts += [
             (item.label, item, field) for field in ("title", "annotation", "annotation_heading")
         ]
     texts += [(slot.item.label, slot, "description") for slot in agenda.work_slots.all()]
-    gaps = {}
-    for language, _name in settings.LANGUAGES:
-        for label, obj, field in texts:
-            values = {
-                code: getattr(obj, build_localized_fieldname(field, code))
-                for code, _name in settings.LANGUAGES
-            }
-            if any(values.values()) and not values[language]:
-                gaps.setdefault(language, []).append(
-                    f"{label}: {obj._meta.get_field(field).verbose_name}"
-                )
-    return gaps
+    return translation_gaps(texts)
 
 
 def meeting_documents(meeting):

@@ -1,12 +1,11 @@
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.text import slugify
 
 from wgportal.http import found_or_404, pdf_response
 
 from . import documents, selectors
 from .calendar import meetings_calendar
-from .models import Body, Meeting
 
 
 def home(request):
@@ -27,7 +26,7 @@ def meeting_detail(request, slug):
     meeting = found_or_404(selectors.meeting_with_agenda, slug)
     # The secretariat is told which languages still show texts of another language.
     gaps = (
-        selectors.untranslated_agenda_texts(meeting.agenda)
+        selectors.untranslated_agenda_texts(meeting)
         if request.user.is_staff and hasattr(meeting, "agenda")
         else {}
     )
@@ -45,13 +44,13 @@ def agenda_pdf(request, slug):
 
 
 def meeting_documents(request, slug):
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), slug=slug)
+    meeting = found_or_404(selectors.meeting, slug)
     documents = selectors.meeting_documents(meeting)
     return render(request, "meetings/documents.html", {"meeting": meeting, "documents": documents})
 
 
 def meeting_ics(request, slug):
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), slug=slug)
+    meeting = found_or_404(selectors.meeting, slug)
     return _ics(request, [meeting], meeting.title, meeting.slug)
 
 
@@ -61,9 +60,8 @@ def body_detail(request, slug):
 
 
 def body_ics(request, slug):
-    body = get_object_or_404(Body, slug=slug)
-    meetings = body.meetings.select_related("body")
-    return _ics(request, meetings, body.name, body.slug)
+    body = found_or_404(selectors.body, slug)
+    return _ics(request, selectors.meetings_of(body), body.name, body.slug)
 
 
 def state_list(request):

@@ -48,3 +48,10 @@ def secretariat(db, django_user_model):
 def secretariat_client(client, secretariat):
     client.force_login(secretariat)
     return client
+
+
+@pytest.fixture
+def committed_demo(django_db_blocker):
+    """For transactional tests (a live server, threads): the demo data, committed."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)

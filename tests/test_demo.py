@@ -27,7 +27,7 @@ def test_load_demo_twice_gives_the_same_counts():
     assert counts() == first
     assert first["Paragraph"] == 24
     assert first["MemberState"] == 195
-    assert first["Meeting"] == 5
+    assert first["Meeting"] == 8
     assert first["Document"] == 14
     assert first["AgendaItem"] == 6
     assert first["WorkSlot"] == 7
@@ -38,11 +38,14 @@ def test_load_demo_twice_gives_the_same_counts():
 
 def test_meetings_of_the_sources():
     assert [(m.slug, str(m.start_date), str(m.end_date)) for m in Meeting.objects.all()] == [
+        ("cop-4", "2008-10-08", "2008-10-17"),
         ("wg-2009", "2009-04-14", "2009-04-15"),
         ("bureau-2009", "2009-04-16", "2009-04-16"),
         ("wg-2010-01", "2010-01-27", "2010-01-29"),
+        ("cop-5", "2010-10-18", "2010-10-22"),
         ("wg-2010-10", "2010-10-19", "2010-10-19"),
         ("wg-2011", "2011-10-10", "2011-10-12"),
+        ("cop-6", "2012-10-15", "2012-10-19"),
     ]
 
 

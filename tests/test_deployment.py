@@ -95,3 +95,50 @@ def test_production_refuses_the_demo_secret_key():
     result = manage("check", DEBUG="0", ALLOWED_HOSTS="portal.example.org")
     assert result.returncode != 0
     assert "Set SECRET_KEY in the environment" in result.stderr
+
+
+def test_production_serves_pages_with_statics_collected_as_the_image_does(tmp_path):
+    """collectstatic and a page request, both with DEBUG=0, as the Dockerfile and compose run
+    them: hashed static names from the manifest, no 500."""
+    production = {
+        "DEBUG": "0",
+        "SECRET_KEY": "x7#Lq9!vR2@pT5$wZ8^mN3&bK6*jH4(gF1)dS0_aQ-eY+uI=oP",
+        "ALLOWED_HOSTS": "portal.example.org",
+        "WGPORTAL_VAR_DIR": str(tmp_path),
+        "SECURE_SSL_REDIRECT": "0",
+    }
+    collected = manage("collectstatic", "--noinput", "-v0", **production)
+    assert collected.returncode == 0, collected.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    page = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup();"
+            "from django.core.management import call_command;"
+            "call_command('migrate', verbosity=0);"
+            "from django.test import Client;"
+            "r = Client(HTTP_HOST='portal.example.org').get('/en/');"
+            "import re;"
+            "print(r.status_code, bool(re.search(r'portal[.][0-9a-f]{12}[.]css', r.text)))",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "wgportal.settings", **production},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert page.stdout.split() == ["200", "True"], page.stderr[-2000:]
+
+
+def test_image_creates_the_folders_its_volumes_mount_on():
+    dockerfile = (ROOT / "Dockerfile").read_text("utf-8")
+    mounts = {
+        volume.split(":")[1]
+        for service in SERVICES.values()
+        for volume in service.get("volumes", [])
+        if volume.split(":")[1].startswith("/app/")
+    }
+    assert mounts == {"/app/var/media", "/app/var/pdf"}
+    for mount in mounts:
+        assert mount.removeprefix("/app/") in dockerfile

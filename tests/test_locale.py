@@ -45,8 +45,8 @@ def test_catalogs_hold_the_same_strings(language):
 def test_translations_differ_from_english_source(language):
     entries = [m for m in catalog(language) if m.id and isinstance(m.id, str)]
     same = [m.id for m in entries if m.string == m.id and any(c.isalpha() for c in m.id)]
-    # A few strings are the same in some languages ("Portal", "Distr.:"…): at most a handful.
-    assert len(same) <= 8, f"{language} leaves these as in English: {same}"
+    # Some words are the same in both languages ("Documentation", "Europe"): at most 1 in 20.
+    assert len(same) <= len(entries) / 20, f"{language} leaves these as in English: {same}"
 
 
 def test_english_catalog_is_the_source_strings():

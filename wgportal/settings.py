@@ -107,9 +107,10 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
-# Secretariat-authored content falls back to English, then French (the seeds' language).
+# Secretariat-authored content missing in a language shows the first language that has it:
+# English, French (the seeds' language), then the others. Never a blank.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
 # modeltranslation's tabbed admin loads jQuery UI from this static path, never from a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

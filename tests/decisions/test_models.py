@@ -69,3 +69,32 @@ def test_untranslated_field_falls_back_to_english_then_french(decision):
         assert paragraph.text == paragraph.text_fr
     with translation.override("zh-hans"):
         assert paragraph.text == paragraph.text_zh_hans != paragraph.text_fr
+
+
+def test_a_paragraph_hangs_from_a_lettered_paragraph_of_its_own_decision(decision):
+    from django.core.exceptions import ValidationError
+
+    o = decision.paragraphs.get(label="o", parent=None)
+    o_i = decision.paragraphs.get(label="i", parent=o)
+    other = Decision.objects.create(session=decision.session, index=5, title="Other")
+    elsewhere = Paragraph.objects.create(decision=other, label="a", text="Elsewhere")
+    for parent, message in (
+        (elsewhere, "same decision"),
+        (o_i, "one level deep"),
+    ):
+        paragraph = Paragraph(decision=decision, parent=parent, label="zz", text="x")
+        with pytest.raises(ValidationError, match=message):
+            paragraph.full_clean()
+    o.parent = o
+    with pytest.raises(ValidationError, match="other than this one"):
+        o.full_clean()
+
+
+def test_a_page_still_answers_when_a_parent_is_out_of_place(client, decision):
+    other = Decision.objects.create(session=decision.session, index=5, title="Other")
+    stray = Paragraph.objects.create(decision=other, label="a", text="Elsewhere")
+    Paragraph.objects.create(decision=decision, parent=stray, label="zz", text="Stray text")
+    response = client.get("/en/decisions/4/4/")
+    assert response.status_code == 200
+    assert "Stray text" in response.content.decode()
+    assert client.get("/en/decisions/4/4/decision.pdf").status_code == 200

@@ -116,3 +116,12 @@ def test_fixture_round_trips(tmp_path):
     copy = tmp_path / "states.csv"
     member_states.write_fixture(rows, copy)
     assert copy.read_text("utf-8") == member_states.FIXTURE.read_text("utf-8")
+
+
+def test_states_come_with_the_migrations_and_reload_by_command(capsys):
+    from django.core.management import call_command
+
+    MemberState.objects.filter(iso3="FRA").update(short_name_fr="changed")
+    call_command("load_member_states")
+    assert "195 States are up to date." in capsys.readouterr().out
+    assert MemberState.objects.get(iso3="FRA").short_name_fr == "France"

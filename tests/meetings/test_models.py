@@ -101,3 +101,43 @@ def test_meeting_time_zone_and_past():
     meeting = Meeting.objects.get(slug="wg-2009")
     assert str(meeting.zone) == "Europe/Vienna"
     assert meeting.is_past
+
+
+def test_a_sub_item_without_its_main_item_still_shows(client, agenda):
+    AgendaItem.objects.create(agenda=agenda, number=7, sub_letter="a", title_en="Orphan sub-item")
+    html = client.get("/en/meetings/wg-2009/").content.decode()
+    assert "Orphan sub-item" in html
+    assert client.get("/en/meetings/wg-2009/agenda.pdf").status_code == 200
+
+
+def test_admin_refuses_a_sub_item_without_its_main_item(secretariat_client, agenda):
+    from django.urls import reverse
+
+    url = reverse("admin:meetings_provisionalagenda_change", args=[agenda.pk])
+    form = secretariat_client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data.update({"meeting": agenda.meeting_id, "document": agenda.document_id})
+    for formset in secretariat_client.get(url).context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        prefix = formset.formset.prefix
+        data.update({f"{prefix}-{k}": v for k, v in management.initial.items()})
+        for i, inline in enumerate(formset.formset.forms):
+            for name, field in inline.fields.items():
+                value = inline.initial.get(name, field.initial)
+                if value is not None:
+                    data[f"{prefix}-{i}-{name}"] = getattr(value, "pk", value)
+    prefix = "items"
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = total + 1
+    data.update(
+        {
+            f"{prefix}-{total}-agenda": agenda.pk,
+            f"{prefix}-{total}-number": 9,
+            f"{prefix}-{total}-sub_letter": "a",
+            f"{prefix}-{total}-title_en": "Orphan",
+        }
+    )
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    assert "Add item 9 itself before its lettered sub-items." in response.content.decode()
+    assert not agenda.items.filter(number=9).exists()

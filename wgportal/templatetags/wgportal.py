@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import pgettext
 
 from wgportal import i18n
 
@@ -37,3 +38,20 @@ def ltr(value):
     """Left-to-right whatever the page's direction (document symbols in Arabic text): a
     Unicode isolate, which PDF text and HTML both honour."""
     return format_html("\u2066{}\u2069", value)
+
+
+@register.simple_tag
+def place_and_dates(place, start, end):
+    """'Vienna, 14–15 April 2009' with the language's own comma."""
+    return pgettext("a place and its dates", "%(place)s, %(dates)s") % {
+        "place": place,
+        "dates": i18n.date_range(start, end),
+    }
+
+
+@register.filter
+def list_end(is_last):
+    """The punctuation after an item of a running list: ";" between items, "." at the end."""
+    if is_last:
+        return pgettext("end of a running list", ".")
+    return pgettext("end of an item in a running list", ";")

@@ -1,0 +1,22 @@
+"""Which secretariat texts a language still lacks, so that the secretariat is told where a
+document shows another language's text instead."""
+
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def translation_gaps(texts):
+    """``texts`` is [(label, object, field)]. Returns {language: ["label: field", …]} for each
+    text that is filled in some language and empty in that one."""
+    gaps = {}
+    for label, obj, field in texts:
+        values = {code: getattr(obj, build_localized_fieldname(field, code)) for code in LANGUAGES}
+        if not any(values.values()):
+            continue
+        for code in LANGUAGES:
+            if not values[code]:
+                name = obj._meta.get_field(field).verbose_name
+                gaps.setdefault(code, []).append(f"{label}: {name}")
+    return {code: gaps[code] for code in LANGUAGES if code in gaps}
