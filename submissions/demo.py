@@ -1,15 +1,19 @@
-"""Demo accounts: the secretariat, the Bureau (a President and two members) and delegates.
+"""Demo accounts (the secretariat, the Bureau: a President and two members, delegates) and
+the seed's call for topics.
 
 They all share wgportal.demo.DEMO_PASSWORD, which is for the local demo only.
 """
 
+import datetime
+import zoneinfo
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from meetings.models import Body, BureauMember, MemberState
-from wgportal.demo import DEMO_PASSWORD
+from meetings.models import Body, BureauMember, Meeting, MemberState
+from wgportal.demo import DEMO_PASSWORD, text, translations
 
-from .models import Delegate
+from .models import CallForTopics, Delegate, SuggestedArea
 
 SECRETARIAT_GROUP = "Secretariat"
 SECRETARIAT_APPS = ["decisions", "meetings", "submissions"]
@@ -31,9 +35,40 @@ DELEGATES = {
 }
 
 
+CALL = "CU 2009/92 (A)"
+
+
 def load():
     users = [load_secretariat(), *load_bureau(), *load_delegates()]
+    load_call()
     return users
+
+
+def load_call():
+    """The seed's call for topics, for the meeting of 27-29 January 2010. Its deadline (the end
+    of 31 July 2009 in Vienna) has passed, so it is closed."""
+    vienna = zoneinfo.ZoneInfo("Europe/Vienna")
+    call, _ = CallForTopics.objects.update_or_create(
+        reference=CALL,
+        defaults={
+            "meeting": Meeting.objects.get(slug="wg-2010-01"),
+            "issue_date": datetime.date(2009, 7, 8),
+            "deadline": datetime.datetime(2009, 8, 1, tzinfo=vienna),
+            "time_zone": "Europe/Vienna",
+            "topics_to_select": 3,
+            "max_proposals_per_state": 3,
+            "fax": "+43-1 26060 75752",
+            "email": "untoc.cop@unodc.org",
+            **translations("note_text", "calls", CALL, "note_text"),
+            **translations("reply_address", "calls", CALL, "reply_address"),
+        },
+    )
+    CallForTopics.objects.filter(pk=call.pk).update(status=CallForTopics.Status.CLOSED)
+    for letter in text("fr", "calls", CALL, "areas"):
+        SuggestedArea.objects.update_or_create(
+            call=call, letter=letter, defaults=translations("title", "calls", CALL, "areas", letter)
+        )
+    return call
 
 
 def _user(username, first_name, last_name, is_staff=False):

@@ -1,9 +1,16 @@
+import zoneinfo
+
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models import MemberState
+from meetings.validators import validate_time_zone
+
+from .validators import validate_note_text
 
 
 class Delegate(models.Model):
@@ -25,3 +32,211 @@ class Delegate(models.Model):
 
     def __str__(self):
         return f"{self.user.get_full_name() or self.user} ({self.state})"
+
+
+class CallForTopics(models.Model):
+    """The note verbale's invitation to propose topics for a meeting, and its deadline.
+
+    The status changes only through submissions.services (open_call, close_call…).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+        DECIDED = "decided", _("decided")
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting",
+        models.PROTECT,
+        related_name="call_for_topics",
+        verbose_name=_("meeting"),
+    )
+    reference = models.CharField(
+        _("reference"), max_length=50, unique=True, help_text=_("As on the note: CU 2009/92 (A).")
+    )
+    issue_date = models.DateField(_("date of the note"))
+    deadline = models.DateTimeField(
+        _("deadline"), help_text=_("The last moment a proposal is accepted.")
+    )
+    time_zone = models.CharField(
+        _("time zone of the deadline"),
+        max_length=64,
+        default="Europe/Vienna",
+        validators=[validate_time_zone],
+    )
+    topics_to_select = models.PositiveSmallIntegerField(
+        _("topics the Bureau will select"), default=3
+    )
+    max_proposals_per_state = models.PositiveSmallIntegerField(
+        _("most proposals per State"), default=3
+    )
+    note_text = models.TextField(
+        _("text of the note"),
+        help_text=_(
+            "The body of the note verbale. Paragraphs are separated by a blank line; **text** "
+            "is bold. Placeholders filled for each State: [[[FunctionalTitle]]], "
+            "[[[MeetingPlace]]], [[[MeetingDates]]], [[[SuggestedAreas]]] (alone in its "
+            "paragraph), [[[Deadline]]], [[[ReplyAddress]]], [[[Fax]]], [[[Email]]]."
+        ),
+        validators=[validate_note_text],
+    )
+    reply_address = models.CharField(
+        _("reply address"),
+        max_length=300,
+        help_text=_("Where replies go, as the note's last sentence names it."),
+    )
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
+    )
+
+    class Meta:
+        ordering = ["-issue_date"]
+        verbose_name = _("call for topics")
+        verbose_name_plural = _("calls for topics")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(topics_to_select__gte=1), name="call_selects_at_least_one"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_proposals_per_state__gte=1), name="call_allows_a_proposal"
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class SuggestedArea(models.Model):
+    """One of the areas a)–h) the note suggests."""
+
+    call = models.ForeignKey(
+        CallForTopics, models.CASCADE, related_name="areas", verbose_name=_("call for topics")
+    )
+    letter = models.CharField(_("letter"), max_length=2)
+    title = models.TextField(_("title"))
+
+    class Meta:
+        ordering = ["call", "letter"]
+        verbose_name = _("suggested area")
+        verbose_name_plural = _("suggested areas")
+        constraints = [
+            models.UniqueConstraint(fields=["call", "letter"], name="area_letter_unique"),
+            models.CheckConstraint(
+                condition=Q(letter__regex=r"^[a-z]{1,2}$"), name="area_letter_form"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.letter}) {self.title}"
+
+
+class DeadlineExtension(models.Model):
+    """More time for one State, granted by the secretariat."""
+
+    call = models.ForeignKey(
+        CallForTopics, models.CASCADE, related_name="extensions", verbose_name=_("call for topics")
+    )
+    state = models.ForeignKey(
+        MemberState, models.PROTECT, related_name="extensions", verbose_name=_("State")
+    )
+    until = models.DateTimeField(_("until"))
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("granted by")
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["call", "state__short_name"]
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
+        constraints = [
+            models.UniqueConstraint(fields=["call", "state"], name="one_extension_per_state"),
+        ]
+
+    def __str__(self):
+        return f"{self.call} · {self.state}"
+
+
+class TopicProposal(models.Model):
+    """A topic a State proposes, written in one of the six languages."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    TITLE_MAX = 200
+    TEXT_MAX = 4000
+
+    call = models.ForeignKey(
+        CallForTopics, models.PROTECT, related_name="proposals", verbose_name=_("call for topics")
+    )
+    state = models.ForeignKey(
+        MemberState, models.PROTECT, related_name="proposals", verbose_name=_("State")
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("The State's own sequence in this call: 1, 2, 3…")
+    )
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    # TextField's max_length only sizes form widgets; the validator holds it everywhere.
+    description = models.TextField(
+        _("description"), max_length=TEXT_MAX, validators=[MaxLengthValidator(TEXT_MAX)]
+    )
+    rationale = models.TextField(
+        _("rationale"), max_length=TEXT_MAX, blank=True, validators=[MaxLengthValidator(TEXT_MAX)]
+    )
+    area = models.ForeignKey(
+        SuggestedArea,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("suggested area"),
+        help_text=_("Empty for another topic."),
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # The form's one-time token: the same form posted twice creates one proposal, not two.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["call", "state__short_name", "number"]
+        verbose_name = _("topic proposal")
+        verbose_name_plural = _("topic proposals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "state", "number"], name="proposal_number_unique"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="proposal_number_positive"),
+            models.CheckConstraint(
+                condition=Q(submitted_at__isnull=False) | ~Q(status="submitted"),
+                name="proposal_submitted_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def reference(self):
+        """ "CU 2009/92 (A)/FRA/2"."""
+        return f"{self.call.reference}/{self.state.iso3}/{self.number}"

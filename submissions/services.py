@@ -1,0 +1,217 @@
+"""Every state change of calls for topics and proposals, whichever door it comes by: a view,
+the admin, a task. Each use case validates and raises ValidationError with a message a person
+can act on, or PermissionDenied for a user who may not act at all."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import MemberState
+from wgportal.i18n import date_time_long
+
+from .models import CallForTopics, DeadlineExtension, TopicProposal
+
+Status = CallForTopics.Status
+ProposalStatus = TopicProposal.Status
+TEXT_FIELDS = ("title", "description", "rationale", "area", "language")
+
+
+# The call's life cycle: draft -> open -> closed -> decided.
+
+
+@transaction.atomic
+def open_call(call, *, by):
+    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    if call.status != Status.DRAFT:
+        raise ValidationError(
+            _("Only a draft call can be opened; %(reference)s is %(status)s.")
+            % {"reference": call.reference, "status": call.get_status_display()}
+        )
+    if call.deadline <= timezone.now():
+        raise ValidationError(_("The deadline has passed: set a later deadline, then open."))
+    if not call.areas.exists():
+        raise ValidationError(_("Add the suggested areas before opening the call."))
+    return _set_status(call, Status.OPEN)
+
+
+@transaction.atomic
+def close_call(call, *, by):
+    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    if call.status != Status.OPEN:
+        raise ValidationError(
+            _("Only an open call can be closed; %(reference)s is %(status)s.")
+            % {"reference": call.reference, "status": call.get_status_display()}
+        )
+    return _set_status(call, Status.CLOSED)
+
+
+def _set_status(call, status):
+    call.status = status
+    call.save(update_fields=["status"])
+    return call
+
+
+# Deadlines.
+
+
+def deadline_for(call, state):
+    """The call's deadline, or the State's extension when it runs later."""
+    extension = call.extensions.filter(state=state).first()
+    return max(call.deadline, extension.until) if extension else call.deadline
+
+
+def validate_extension(call, until):
+    if until <= call.deadline:
+        raise ValidationError(
+            {
+                "until": _("An extension must end after the deadline (%(deadline)s).")
+                % {"deadline": date_time_long(call.deadline, call.zone)}
+            }
+        )
+
+
+@transaction.atomic
+def grant_extension(*, call, state, until, reason, by):
+    if not by.is_staff:
+        raise PermissionDenied
+    validate_extension(call, until)
+    extension, _created = DeadlineExtension.objects.update_or_create(
+        call=call, state=state, defaults={"until": until, "reason": reason, "granted_by": by}
+    )
+    return extension
+
+
+def _ensure_accepting(call, state, now=None):
+    now = now or timezone.now()
+    if call.status != Status.OPEN and not (
+        call.status == Status.CLOSED and call.extensions.filter(state=state, until__gt=now)
+    ):
+        raise ValidationError(
+            _("The call %(reference)s is not open for proposals.") % {"reference": call.reference}
+        )
+    deadline = deadline_for(call, state)
+    if now >= deadline:
+        raise ValidationError(
+            _(
+                "The deadline passed on %(deadline)s (%(zone)s time). Proposals can no longer "
+                "be made or changed; ask the secretariat if your Government needs more time."
+            )
+            % {"deadline": date_time_long(deadline, call.zone), "zone": call.time_zone}
+        )
+
+
+# Proposals.
+
+
+def delegate_state(user):
+    """The State an active delegate speaks for; anyone else may not propose."""
+    delegate = getattr(user, "delegate", None)
+    if not user.is_active or delegate is None or not delegate.is_active:
+        raise PermissionDenied
+    return delegate.state
+
+
+def _validate_content(call, data):
+    area = data.get("area")
+    if area is not None and area.call_id != call.pk:
+        raise ValidationError(
+            {"area": _("Choose one of the areas this call suggests, or “other”.")}
+        )
+
+
+@transaction.atomic
+def save_draft(*, user, call, data, form_token=None):
+    """A new draft for the delegate's State. The same form posted twice gives one draft."""
+    state = delegate_state(user)
+    if form_token and (done := TopicProposal.objects.filter(form_token=form_token).first()):
+        if done.state_id != state.pk:
+            raise PermissionDenied
+        return done
+    # One writer at a time per State and call: numbers and the limit hold under concurrency.
+    MemberState.objects.select_for_update().get(pk=state.pk)
+    _ensure_accepting(call, state)
+    _validate_content(call, data)
+    last = call.proposals.filter(state=state).aggregate(n=Max("number"))["n"] or 0
+    proposal = TopicProposal(
+        call=call,
+        state=state,
+        number=last + 1,
+        created_by=user,
+        form_token=form_token,
+        **{field: data.get(field) for field in TEXT_FIELDS},
+    )
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+def _locked_for_change(user, proposal, version):
+    """The proposal, locked, after checking who asks, when, and that nobody changed it since."""
+    state = delegate_state(user)
+    proposal = (
+        TopicProposal.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=proposal.pk)
+    )
+    if proposal.state_id != state.pk:
+        raise PermissionDenied
+    _ensure_accepting(proposal.call, state)
+    if proposal.version != version:
+        raise ValidationError(
+            _(
+                "Someone else of your delegation changed this proposal at %(time)s while you "
+                "were editing it. Nothing of yours was saved: reload the proposal to see their "
+                "changes, then make yours again."
+            )
+            % {"time": date_time_long(proposal.updated_at, proposal.call.zone)}
+        )
+    return proposal
+
+
+def _save(proposal, **changes):
+    for field, value in changes.items():
+        setattr(proposal, field, value)
+    proposal.version += 1
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def update_proposal(*, user, proposal, version, data):
+    proposal = _locked_for_change(user, proposal, version)
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        raise ValidationError(_("A withdrawn proposal cannot be changed; make a new one."))
+    _validate_content(proposal.call, data)
+    return _save(proposal, **{field: data.get(field) for field in TEXT_FIELDS})
+
+
+@transaction.atomic
+def submit_proposal(*, user, proposal, version):
+    MemberState.objects.select_for_update().get(pk=proposal.state_id)
+    proposal = _locked_for_change(user, proposal, version)
+    if proposal.status == ProposalStatus.SUBMITTED:
+        return proposal  # Submitting twice changes nothing.
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        raise ValidationError(_("A withdrawn proposal cannot be submitted; make a new one."))
+    call = proposal.call
+    submitted = call.proposals.filter(state=proposal.state, status=ProposalStatus.SUBMITTED)
+    if submitted.count() >= call.max_proposals_per_state:
+        raise ValidationError(
+            _(
+                "Your Government has already submitted %(count)s proposals, the most this call "
+                "accepts. Withdraw one of them first if this one should replace it."
+            )
+            % {"count": call.max_proposals_per_state}
+        )
+    return _save(proposal, status=ProposalStatus.SUBMITTED, submitted_at=timezone.now())
+
+
+@transaction.atomic
+def withdraw_proposal(*, user, proposal, version):
+    proposal = _locked_for_change(user, proposal, version)
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        return proposal
+    return _save(proposal, status=ProposalStatus.WITHDRAWN)

@@ -1,0 +1,30 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# The fixed set of placeholders a note verbale may use; each is replaced as plain text.
+PLACEHOLDERS = (
+    "FunctionalTitle",
+    "MeetingPlace",
+    "MeetingDates",
+    "SuggestedAreas",
+    "Deadline",
+    "ReplyAddress",
+    "Fax",
+    "Email",
+)
+PLACEHOLDER_RE = re.compile(r"\[\[\[([^\[\]]*)\]\]\]")
+
+
+def validate_note_text(text):
+    unknown = sorted({name for name in PLACEHOLDER_RE.findall(text) if name not in PLACEHOLDERS})
+    if unknown:
+        raise ValidationError(
+            _("Unknown placeholders: %(unknown)s. The note may use only: %(known)s."),
+            code="unknown_placeholder",
+            params={
+                "unknown": ", ".join(f"[[[{name}]]]" for name in unknown),
+                "known": ", ".join(f"[[[{name}]]]" for name in PLACEHOLDERS),
+            },
+        )
