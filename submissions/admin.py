@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -18,6 +19,26 @@ from .models import CallForTopics, DeadlineExtension, Delegate, SuggestedArea, T
 from .note_verbale import filename, note_verbale_pdf
 
 
+class NewDelegateForm(forms.ModelForm):
+    """A delegate as a mission nominates one: a person and the one State they speak for."""
+
+    email = forms.EmailField(label=_("e-mail"))
+    first_name = forms.CharField(label=_("first name"), max_length=150)
+    last_name = forms.CharField(label=_("last name"), max_length=150)
+
+    class Meta:
+        model = Delegate
+        fields = ["state"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username=email).exists():
+            raise ValidationError(
+                _("A user with this e-mail address exists already; find them in the list.")
+            )
+        return email
+
+
 @admin.register(Delegate)
 class DelegateAdmin(SimpleHistoryAdmin):
     list_display = ["user", "state", "is_active"]
@@ -25,6 +46,59 @@ class DelegateAdmin(SimpleHistoryAdmin):
     search_fields = ["user__username", "user__last_name", "user__email", "state__short_name"]
     list_select_related = ["user", "state"]
     autocomplete_fields = ["state"]
+    actions = ["send_invitations", "deactivate", "activate"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = NewDelegateForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return (
+            ["email", "first_name", "last_name", "state"]
+            if obj is None
+            else ["user", "state", "is_active"]
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["user", "state", "is_active"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        """A new delegate gets an account without a password and an invitation to set one."""
+        if change:
+            return super().save_model(request, obj, form, change)
+        delegate = services.create_delegate(
+            email=form.cleaned_data["email"],
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            state=form.cleaned_data["state"],
+            by=request.user,
+            base_url=request.build_absolute_uri("/")[:-1],
+        )
+        obj.pk, obj.user = delegate.pk, delegate.user
+        self.message_user(
+            request,
+            _("An invitation to set a password has gone to %(email)s.") % {"email": obj.user.email},
+        )
+
+    @admin.action(description=_("Send the invitation again"), permissions=["change"])
+    def send_invitations(self, request, queryset):
+        base_url = request.build_absolute_uri("/")[:-1]
+        for delegate in queryset.select_related("user", "state__mission"):
+            services.invite_delegate(delegate, base_url=base_url)
+        self.message_user(request, _("Invitations sent: %(count)s.") % {"count": queryset.count()})
+
+    @admin.action(
+        description=_("Deactivate (their State's proposals stay)"), permissions=["change"]
+    )
+    def deactivate(self, request, queryset):
+        for delegate in queryset:
+            services.set_delegate_active(delegate, active=False, by=request.user)
+
+    @admin.action(description=_("Activate"), permissions=["change"])
+    def activate(self, request, queryset):
+        for delegate in queryset:
+            services.set_delegate_active(delegate, active=True, by=request.user)
 
 
 class SuggestedAreaInline(TranslationTabularInline):

@@ -2,20 +2,29 @@
 the admin, a task. Each use case validates and raises ValidationError with a message a person
 can act on, or PermissionDenied for a user who may not act at all."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from meetings.models import MemberState
 from wgportal.i18n import date_time_long
 
-from .models import CallForTopics, DeadlineExtension, TopicProposal
+from .models import CallForTopics, DeadlineExtension, Delegate, TopicProposal
 
 Status = CallForTopics.Status
 ProposalStatus = TopicProposal.Status
 TEXT_FIELDS = ("title", "description", "rationale", "area", "language")
+User = get_user_model()
 
 
 # The call's life cycle: draft -> open -> closed -> decided.
@@ -81,6 +90,15 @@ def grant_extension(*, call, state, until, reason, by):
         call=call, state=state, defaults={"until": until, "reason": reason, "granted_by": by}
     )
     return extension
+
+
+def accepts_from(call, state):
+    """Whether the call still takes proposals and changes from the State."""
+    try:
+        _ensure_accepting(call, state)
+    except ValidationError:
+        return False
+    return True
 
 
 def _ensure_accepting(call, state, now=None):
@@ -215,3 +233,58 @@ def withdraw_proposal(*, user, proposal, version):
     if proposal.status == ProposalStatus.WITHDRAWN:
         return proposal
     return _save(proposal, status=ProposalStatus.WITHDRAWN)
+
+
+# Delegates.
+
+
+@transaction.atomic
+def create_delegate(*, email, first_name, last_name, state, by, base_url):
+    """A user who speaks for one State, with no password until they set one through the
+    invitation the portal sends them."""
+    if not by.is_staff:
+        raise PermissionDenied
+    email = email.strip().lower()
+    if User.objects.filter(username=email).exists():
+        raise ValidationError(
+            {"email": _("A user with this e-mail address exists already; find them in the list.")}
+        )
+    user = User(username=email, email=email, first_name=first_name, last_name=last_name)
+    user.set_unusable_password()
+    user.save()
+    delegate = Delegate.objects.create(user=user, state=state)
+    transaction.on_commit(lambda: invite_delegate(delegate, base_url=base_url))
+    return delegate
+
+
+def invite_delegate(delegate, *, base_url):
+    """The invitation: a one-time link to set a password, in the mission's language."""
+    user = delegate.user
+    language = _correspondence_language(delegate.state)
+    with override(language):
+        link = base_url + reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        context = {"user": user, "state": delegate.state, "link": link}
+        subject = render_to_string("submissions/email/invitation_subject.txt", context).strip()
+        body = render_to_string("submissions/email/invitation.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@transaction.atomic
+def set_delegate_active(delegate, *, active, by):
+    """Deactivating takes the delegate's access away; the State's proposals stay."""
+    if not by.is_staff:
+        raise PermissionDenied
+    delegate.is_active = active
+    delegate.save(update_fields=["is_active"])
+    return delegate
+
+
+def _correspondence_language(state):
+    mission = getattr(state, "mission", None)
+    return mission.correspondence_language if mission else "en"

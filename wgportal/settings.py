@@ -129,7 +129,11 @@ MEDIA_ROOT = VAR_DIR / "media"
 # Rendered PDFs, by a hash of their content; shared by all web processes and workers.
 PDF_CACHE_DIR = Path(env.str("PDF_CACHE_DIR", default=str(VAR_DIR / "pdf")))
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "submissions:home"
+LOGOUT_REDIRECT_URL = "meetings:home"
+# Invitation and reset links work for a week: a mission may take days to pass one on.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
 
 # E-mail: console in the demo, SMTP (EMAIL_URL=smtp://user:pass@host:587/?tls=True) in production.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -6,6 +6,8 @@ from django.urls import include, path
 # language it is shown in before translating its address into the chosen one.
 urlpatterns = i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("proposals/", include("submissions.urls")),
     path("decisions/", include("decisions.urls")),
     path("", include("meetings.urls")),
     path("admin/", admin.site.urls),

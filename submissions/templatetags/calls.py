@@ -1,0 +1,16 @@
+from django import template
+
+from wgportal.i18n import date_time_long
+
+register = template.Library()
+
+
+@register.filter
+def deadline_in(value, call):
+    """An instant as read in the call's time zone: '31 July 2009, 23:59 CEST'."""
+    return date_time_long(value, call.zone) if value else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

@@ -1,0 +1,247 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.models import MemberState
+from wgportal.http import pdf_response
+
+from . import receipts, selectors, services
+from .forms import ProposalForm
+from .rules import is_active_delegate, is_bureau_member, is_secretariat
+
+
+@login_required
+def home(request):
+    """The delegate's State page, or the calls for the Bureau and the secretariat."""
+    user = request.user
+    if is_active_delegate(user):
+        state = user.delegate.state
+        calls = [
+            (
+                call,
+                selectors.state_proposals(call, state),
+                services.deadline_for(call, state),
+                services.accepts_from(call, state),
+            )
+            for call in selectors.visible_calls()
+        ]
+        return render(
+            request,
+            "submissions/state.html",
+            {"state": state, "calls": calls, "now": timezone.now()},
+        )
+    if is_secretariat(user) or is_bureau_member(user):
+        return render(request, "submissions/calls.html", {"calls": selectors.visible_calls()})
+    raise PermissionDenied
+
+
+def _call_for_delegate(request, call_pk):
+    if not is_active_delegate(request.user):
+        raise PermissionDenied
+    return get_object_or_404(selectors.visible_calls(), pk=call_pk)
+
+
+def _proposal(request, pk):
+    """A proposal the user may see; another State's answers 404, as if it did not exist."""
+    return get_object_or_404(selectors.proposals_visible_to(request.user), pk=pk)
+
+
+def _apply(form, action):
+    """Run a service with the form's data; its refusals become the form's errors."""
+    try:
+        return action()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+
+
+@login_required
+def proposal_new(request, call_pk):
+    call = _call_for_delegate(request, call_pk)
+    form = ProposalForm(request.POST or None, call=call)
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+
+        def save():
+            with transaction.atomic():
+                proposal = services.save_draft(
+                    user=request.user,
+                    call=call,
+                    data=form.cleaned_data,
+                    form_token=form.cleaned_data["form_token"],
+                )
+                if submit:
+                    proposal = services.submit_proposal(
+                        user=request.user, proposal=proposal, version=proposal.version
+                    )
+            return proposal
+
+        proposal = _apply(form, save)
+        if proposal:
+            return _after_save(request, proposal, submit)
+    return render(request, "submissions/proposal_form.html", {"form": form, "call": call})
+
+
+@login_required
+def proposal_edit(request, pk):
+    proposal = _proposal(request, pk)
+    if not request.user.has_perm("submissions.change_topicproposal", proposal):
+        raise PermissionDenied
+    form = ProposalForm(request.POST or None, instance=proposal, call=proposal.call)
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+
+        def save():
+            with transaction.atomic():
+                saved = services.update_proposal(
+                    user=request.user,
+                    proposal=proposal,
+                    version=form.cleaned_data["version"],
+                    data=form.cleaned_data,
+                )
+                if submit:
+                    saved = services.submit_proposal(
+                        user=request.user, proposal=saved, version=saved.version
+                    )
+            return saved
+
+        saved = _apply(form, save)
+        if saved:
+            return _after_save(request, saved, submit)
+    return render(
+        request,
+        "submissions/proposal_form.html",
+        {"form": form, "call": proposal.call, "proposal": proposal},
+    )
+
+
+def _after_save(request, proposal, submitted):
+    if submitted:
+        transaction.on_commit(
+            lambda: receipts.send_receipt(
+                proposal, request.user, request.build_absolute_uri("/")[:-1]
+            )
+        )
+        return redirect("submissions:receipt", pk=proposal.pk)
+    messages.success(request, _("Draft saved. It is not submitted yet."))
+    return redirect("submissions:detail", pk=proposal.pk)
+
+
+@login_required
+def proposal_detail(request, pk):
+    proposal = _proposal(request, pk)
+    can_change = request.user.has_perm("submissions.change_topicproposal", proposal)
+    return render(
+        request,
+        "submissions/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "can_change": can_change and services.accepts_from(proposal.call, proposal.state),
+            "deadline": services.deadline_for(proposal.call, proposal.state),
+            "call": proposal.call,
+            "now": timezone.now(),
+        },
+    )
+
+
+def _act(request, pk, service, done):
+    proposal = _proposal(request, pk)
+    if not request.user.has_perm("submissions.change_topicproposal", proposal):
+        raise PermissionDenied
+    try:
+        version = int(request.POST.get("version", ""))
+        proposal = service(user=request.user, proposal=proposal, version=version)
+    except ValueError:
+        messages.error(request, _("The form was incomplete; reload the page and try again."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if done is None:
+            return _after_save(request, proposal, submitted=True)
+        messages.success(request, done)
+    return redirect("submissions:detail", pk=proposal.pk)
+
+
+@login_required
+@require_POST
+def proposal_submit(request, pk):
+    return _act(request, pk, services.submit_proposal, None)
+
+
+@login_required
+@require_POST
+def proposal_withdraw(request, pk):
+    return _act(request, pk, services.withdraw_proposal, _("The proposal is withdrawn."))
+
+
+@login_required
+def receipt(request, pk):
+    proposal = _proposal(request, pk)
+    if proposal.status != proposal.Status.SUBMITTED:
+        raise Http404("Only a submitted proposal has a receipt.")
+    return render(request, "submissions/receipt.html", {"proposal": proposal})
+
+
+@login_required
+def receipt_pdf(request, pk):
+    proposal = _proposal(request, pk)
+    if proposal.status != proposal.Status.SUBMITTED:
+        raise Http404("Only a submitted proposal has a receipt.")
+    rendered = receipts.receipt_pdf(proposal, request.LANGUAGE_CODE)
+    return pdf_response(request, rendered, receipts.filename(proposal, request.LANGUAGE_CODE))
+
+
+@login_required
+def overview(request, call_pk):
+    """The secretariat's view of a call: who answered, per area and per region."""
+    if not is_secretariat(request.user):
+        raise PermissionDenied
+    call = get_object_or_404(selectors.visible_calls(), pk=call_pk)
+    region = request.GET.get("region") or None
+    if region and region not in MemberState.Region.values:
+        region = None
+    answered = request.GET.get("answered")
+    data = selectors.call_overview(call, region=region)
+    states = data["states"]
+    if answered == "yes":
+        states = [s for s in states if s.submitted]
+    elif answered == "no":
+        states = [s for s in states if not s.submitted]
+    if request.GET.get("format") == "csv":
+        return _overview_csv(call, states)
+    return render(
+        request,
+        "submissions/overview.html",
+        {
+            "call": call,
+            "states": states,
+            "data": data,
+            "regions": MemberState.Region.choices,
+            "region": region,
+            "answered": answered,
+            "count_answered": sum(1 for s in data["states"] if s.submitted),
+        },
+    )
+
+
+def _overview_csv(call, states):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = call.reference.replace("/", "-").replace(" ", "_")
+    response["Content-Disposition"] = f'attachment; filename="{name}-answers.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["iso3", "state", "region", "submitted", "drafts"])
+    for state in states:
+        writer.writerow([state.iso3, state.short_name, state.region, state.submitted, state.drafts])
+    return response

@@ -1,0 +1,299 @@
+"""Delegates' pages: proposing, the rules each door keeps, and who may see what."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from meetings.models import MemberState
+from submissions import services
+from submissions.models import Delegate, TopicProposal
+
+pytestmark = pytest.mark.django_db
+
+
+def post_data(call, **changes):
+    return {
+        "title": "Non-punishment of victims",
+        "description": "How States apply the non-punishment principle.",
+        "rationale": "It is applied unevenly.",
+        "area": call.areas.get(letter="a").pk,
+        "language": "en",
+        "form_token": "6f1c0a52-8f64-4b0e-9b3c-2f6f4c1e7a11",
+        "version": "1",
+        **changes,
+    }
+
+
+def test_delegate_submits_and_gets_a_receipt_on_screen_by_mail_and_as_pdf(
+    as_user, open_call, django_capture_on_commit_callbacks
+):
+    client = as_user("delegate-fr")
+    url = reverse("submissions:new", args=[open_call.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {**post_data(open_call), "submit": ""})
+    proposal = TopicProposal.objects.get(call=open_call)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("submissions:receipt", args=[proposal.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "CU 2011/40 (A)/FRA/1" in page
+    (message,) = mail.outbox
+    assert "CU 2011/40 (A)/FRA/1" in message.subject
+    assert message.to == ["delegate-fr@demo.invalid"]
+    assert message.attachments[0][2] == "application/pdf"
+    pdf = client.get(reverse("submissions:receipt_pdf", args=[proposal.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+
+
+def test_state_page_lists_proposals_with_status_deadline_and_time_left(as_user, open_call):
+    france = as_user("delegate-fr")
+    user = Delegate.objects.get(state__iso3="FRA").user
+    services.save_draft(
+        user=user,
+        call=open_call,
+        data={**post_data(open_call), "area": open_call.areas.first()},
+    )
+    page = france.get(reverse("submissions:home")).content.decode()
+    assert "CU 2011/40 (A)/FRA/1" in page
+    assert "Non-punishment of victims" in page
+    assert "Deadline:" in page and "left" in page
+    assert 'class="local-time"' in page
+
+
+def test_same_form_posted_twice_gives_one_proposal(as_user, open_call):
+    client = as_user("delegate-fr")
+    url = reverse("submissions:new", args=[open_call.pk])
+    client.post(url, post_data(open_call))
+    client.post(url, post_data(open_call))
+    assert TopicProposal.objects.filter(call=open_call).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": ""}, "This field is required."),
+        ({"title": "x" * 201}, "at most 200 characters"),
+        ({"description": "x" * 4001}, "at most 4000 characters"),
+        ({"language": "de"}, "Select a valid choice"),
+        ({"area": "999999"}, "Select a valid choice"),
+    ],
+)
+def test_bad_input_is_refused_with_a_message_and_nothing_saved(
+    as_user, open_call, changes, message
+):
+    client = as_user("delegate-fr")
+    response = client.post(
+        reverse("submissions:new", args=[open_call.pk]), post_data(open_call, **changes)
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not TopicProposal.objects.filter(call=open_call).exists()
+
+
+def test_form_shows_its_limits(as_user, open_call):
+    page = as_user("delegate-fr").get(reverse("submissions:new", args=[open_call.pk]))
+    html = page.content.decode()
+    assert 'maxlength="200"' in html and 'maxlength="4000"' in html
+    assert "At most 200 characters." in html
+
+
+def test_an_area_of_another_call_is_refused(as_user, open_call):
+    from submissions.models import CallForTopics
+
+    demo = CallForTopics.objects.get(reference="CU 2009/92 (A)")
+    response = as_user("delegate-fr").post(
+        reverse("submissions:new", args=[open_call.pk]),
+        post_data(open_call, area=demo.areas.first().pk),
+    )
+    assert response.status_code == 200
+    assert not TopicProposal.objects.exists()
+
+
+def test_markup_in_a_proposal_is_shown_as_text(as_user, open_call):
+    client = as_user("delegate-fr")
+    client.post(
+        reverse("submissions:new", args=[open_call.pk]),
+        post_data(open_call, title="<script>alert(1)</script>"),
+    )
+    proposal = TopicProposal.objects.get()
+    html = client.get(reverse("submissions:detail", args=[proposal.pk])).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_after_the_deadline_the_message_gives_it(as_user, open_call):
+    from django.utils import timezone
+
+    client = as_user("delegate-fr")
+    open_call.deadline = timezone.now() - timezone.timedelta(minutes=5)
+    open_call.save()
+    response = client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
+    html = response.content.decode()
+    assert "The deadline passed on" in html and "Europe/Vienna" in html
+    assert not TopicProposal.objects.exists()
+
+
+def test_second_editor_is_told_and_nothing_is_overwritten(as_user, open_call):
+    client = as_user("delegate-fr")
+    client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
+    proposal = TopicProposal.objects.get()
+    edit = reverse("submissions:edit", args=[proposal.pk])
+    first = client.post(edit, post_data(open_call, title="First editor", version="1"))
+    assert first.status_code == 302
+    second = client.post(edit, post_data(open_call, title="Second editor", version="1"))
+    assert "Someone else of your delegation changed this proposal" in second.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.title == "First editor"
+
+
+def test_withdraw_and_limit_through_the_pages(as_user, open_call):
+    client = as_user("delegate-fr")
+    new = reverse("submissions:new", args=[open_call.pk])
+    for n in range(4):
+        data = post_data(open_call, form_token=f"6f1c0a52-8f64-4b0e-9b3c-2f6f4c1e7a1{n}")
+        response = client.post(new, {**data, "submit": ""})
+    # The fourth is refused whole: the limit's message, and no draft left behind.
+    assert "already submitted 3 proposals" in response.content.decode()
+    assert TopicProposal.objects.count() == 3
+    client.post(new, post_data(open_call, form_token="0b8e3c1d-2a4f-4c6e-8d0a-1f2e3d4c5b6a"))
+    fourth = TopicProposal.objects.get(status="draft")
+    response = client.post(
+        reverse("submissions:submit", args=[fourth.pk]), {"version": fourth.version}, follow=True
+    )
+    assert "already submitted 3 proposals" in response.content.decode()
+    first = TopicProposal.objects.get(number=1)
+    client.post(reverse("submissions:withdraw", args=[first.pk]), {"version": first.version})
+    first.refresh_from_db()
+    assert first.status == "withdrawn"
+
+
+# Who may see and change what.
+
+
+@pytest.fixture
+def french_proposal(open_call):
+    user = Delegate.objects.get(state__iso3="FRA").user
+    proposal = services.save_draft(
+        user=user, call=open_call, data={**post_data(open_call), "area": open_call.areas.first()}
+    )
+    return services.submit_proposal(user=user, proposal=proposal, version=1)
+
+
+def pages_of(proposal):
+    return [
+        reverse("submissions:detail", args=[proposal.pk]),
+        reverse("submissions:edit", args=[proposal.pk]),
+        reverse("submissions:receipt", args=[proposal.pk]),
+        reverse("submissions:receipt_pdf", args=[proposal.pk]),
+    ]
+
+
+def test_another_state_gets_404_by_url_by_form_and_by_receipt(as_user, french_proposal):
+    client = as_user("delegate-eg")
+    for url in pages_of(french_proposal):
+        assert client.get(url).status_code == 404, url
+    for action in ("submit", "withdraw"):
+        url = reverse(f"submissions:{action}", args=[french_proposal.pk])
+        assert client.post(url, {"version": french_proposal.version}).status_code == 404
+    french_proposal.refresh_from_db()
+    assert french_proposal.status == "submitted"
+    assert "FRA" not in client.get(reverse("submissions:home")).content.decode()
+
+
+def test_anonymous_users_are_sent_to_sign_in(client, french_proposal, open_call):
+    for url in [
+        reverse("submissions:home"),
+        reverse("submissions:new", args=[open_call.pk]),
+        *pages_of(french_proposal),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+
+
+def test_inactive_delegates_get_nothing(as_user, french_proposal, open_call):
+    Delegate.objects.filter(state__iso3="FRA").update(is_active=False)
+    client = as_user("delegate-fr")
+    assert client.get(reverse("submissions:home")).status_code == 403
+    assert client.get(reverse("submissions:new", args=[open_call.pk])).status_code == 403
+    for url in pages_of(french_proposal):
+        assert client.get(url).status_code == 404
+    # Their State's proposal is still there.
+    assert TopicProposal.objects.filter(pk=french_proposal.pk, status="submitted").exists()
+
+
+@pytest.mark.parametrize("username", ["president", "bureau-ng", "secretariat"])
+def test_bureau_and_secretariat_read_all_and_change_nothing(as_user, french_proposal, username):
+    client = as_user(username)
+    detail = client.get(reverse("submissions:detail", args=[french_proposal.pk]))
+    assert detail.status_code == 200
+    assert reverse("submissions:edit", args=[french_proposal.pk]) not in detail.content.decode()
+    assert client.get(reverse("submissions:edit", args=[french_proposal.pk])).status_code == 403
+    response = client.post(
+        reverse("submissions:withdraw", args=[french_proposal.pk]),
+        {"version": french_proposal.version},
+    )
+    assert response.status_code == 403
+    french_proposal.refresh_from_db()
+    assert french_proposal.status == "submitted"
+
+
+def test_overview_is_for_the_secretariat(as_user, french_proposal, open_call):
+    url = reverse("submissions:overview", args=[open_call.pk])
+    assert as_user("president").get(url).status_code == 403
+    assert as_user("delegate-fr").get(url).status_code == 403
+    page = as_user("secretariat").get(url).content.decode()
+    assert "1 State has submitted proposals." in page
+    csv = as_user("secretariat").get(url, {"answered": "yes", "format": "csv"}).content.decode()
+    assert csv.splitlines() == ["iso3,state,region,submitted,drafts", "FRA,France,europe,1,0"]
+    not_answered = as_user("secretariat").get(url, {"answered": "no", "region": "europe"})
+    assert "France" not in not_answered.content.decode()
+    assert "Austria" in not_answered.content.decode()
+
+
+# Accounts.
+
+
+def test_secretariat_creates_a_delegate_who_is_invited_to_set_a_password(
+    secretariat_client, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat_client.post(
+            reverse("admin:submissions_delegate_add"),
+            {
+                "email": "New.Delegate@Example.org",
+                "first_name": "Ana",
+                "last_name": "Pereira",
+                "state": MemberState.objects.get(iso3="PRT").pk,
+            },
+        )
+    assert response.status_code == 302
+    delegate = Delegate.objects.get(user__username="new.delegate@example.org")
+    assert delegate.state.iso3 == "PRT" and not delegate.user.has_usable_password()
+    (message,) = mail.outbox
+    link = re.search(r"https?://\S+", message.body).group()
+    page = client.get(link, follow=True)
+    assert page.status_code == 200
+    form_url = page.redirect_chain[-1][0]
+    done = client.post(
+        form_url, {"new_password1": "a-long-new-pass-2026", "new_password2": "a-long-new-pass-2026"}
+    )
+    assert done.status_code == 302
+    assert client.login(username="new.delegate@example.org", password="a-long-new-pass-2026")
+
+
+def test_a_delegate_email_cannot_be_used_twice(secretariat_client):
+    response = secretariat_client.post(
+        reverse("admin:submissions_delegate_add"),
+        {"email": "delegate-fr", "first_name": "A", "last_name": "B", "state": 1},
+    )
+    assert response.status_code == 200
+    assert Delegate.objects.filter(user__username="delegate-fr").count() == 1
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "en", "fr", "ru", "es"])
+def test_sign_in_and_reset_pages_answer_in_every_language(client, language):
+    for name in ("login", "password_reset", "password_reset_done"):
+        response = client.get(f"/{language}/accounts/" + reverse(name).split("/accounts/")[1])
+        assert response.status_code == 200
+        assert f'lang="{language}"' in response.content.decode()
