@@ -1,14 +1,19 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.utils.translation import gettext as _
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from wgportal.admin import TranslatedAdmin
 
+from . import services
 from .models import (
     AgendaItem,
     Body,
@@ -46,6 +51,13 @@ class MemberStateAdmin(TranslatedAdmin):
     inlines = [MissionInline]
 
 
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, with the columns of the export; one bad row and nothing changes."),
+    )
+
+
 @admin.register(PermanentMission)
 class PermanentMissionAdmin(SimpleHistoryAdmin):
     list_display = ["functional_title", "state", "city", "correspondence_language", "is_demo"]
@@ -53,6 +65,49 @@ class PermanentMissionAdmin(SimpleHistoryAdmin):
     search_fields = ["functional_title", "state__short_name", "city", "email"]
     list_select_related = ["state"]
     autocomplete_fields = ["state"]
+    actions = ["export_csv"]
+    change_list_template = "admin/meetings/permanentmission/change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [
+            path("import/", view, name="meetings_permanentmission_import"),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description=_("Export the selected missions as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(services.export_missions(queryset), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="missions.csv"'
+        return response
+
+    def import_view(self, request):
+        if not self.has_change_permission(request) or not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                text = form.cleaned_data["file"].read().decode("utf-8")
+                created, updated = services.import_missions(text)
+            except UnicodeDecodeError:
+                form.add_error("file", _("The file is not UTF-8 text; save it as CSV UTF-8."))
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error("file", message)
+            else:
+                self.message_user(
+                    request,
+                    _("%(created)s missions added, %(updated)s updated.")
+                    % {"created": created, "updated": updated},
+                )
+                return redirect("admin:meetings_permanentmission_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import missions from CSV"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/meetings/permanentmission/import.html", context)
 
 
 @admin.register(BureauMember)

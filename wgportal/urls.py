@@ -1,6 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Working Group portal: secretariat")
+admin.site.site_title = _("Working Group portal")
+admin.site.index_title = _("What the secretariat records")
 
 # Language switching is under the page's own prefix, so that Django resolves the page in the
 # language it is shown in before translating its address into the chosen one.

@@ -1,0 +1,76 @@
+"""The mission address book: CSV out and in, every row checked with its line number."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import PermanentMission
+
+pytestmark = pytest.mark.django_db
+HEADER = ",".join(services.MISSION_COLUMNS)
+
+
+def test_export_then_import_changes_nothing():
+    text = services.export_missions(PermanentMission.objects.all())
+    assert text.splitlines()[0] == HEADER
+    assert len(text.splitlines()) == 196
+    before = list(PermanentMission.objects.values())
+    assert services.import_missions(text) == (0, 195)
+    assert list(PermanentMission.objects.values()) == before
+
+
+def test_import_updates_and_every_bad_row_is_named_by_its_line():
+    good = "FRA,Représentant permanent,Schwindgasse 1,,,Vienne,1040,Autriche,fr,rp@fr.example,no"
+    bad = "\n".join(
+        [
+            HEADER,
+            good,
+            "XXX,Title,Line,,,City,1,Country,en,a@b.example,no",
+            "DEU,,Line,,,City,1,Country,en,a@b.example,no",
+            "ITA,Title,Line,,,City,1,Country,it,a@b.example,no",
+            "ESP,Title,Line,,,City,1,Country,es,not-an-address,no",
+        ]
+    )
+    with pytest.raises(ValidationError) as error:
+        services.import_missions(bad)
+    messages = error.value.messages
+    assert messages[0] == "Line 3: no State has the code “XXX”."
+    assert any(m.startswith("Line 4, functional_title:") for m in messages)
+    assert any(m.startswith("Line 5, correspondence_language:") for m in messages)
+    assert any(m.startswith("Line 6, email:") for m in messages)
+    # One bad row and nothing changes, not even the good row.
+    assert PermanentMission.objects.get(state__iso3="FRA").city == "Vienna"
+    assert services.import_missions(f"{HEADER}\n{good}\n") == (0, 1)
+    mission = PermanentMission.objects.get(state__iso3="FRA")
+    assert (mission.city, mission.is_demo) == ("Vienne", False)
+
+
+def test_import_refuses_a_file_without_the_columns():
+    with pytest.raises(ValidationError, match="missing: iso3"):
+        services.import_missions("code,title\nFRA,x\n")
+
+
+def test_admin_imports_and_exports(secretariat_client):
+    url = reverse("admin:meetings_permanentmission_import")
+    assert secretariat_client.get(url).status_code == 200
+    upload = SimpleUploadedFile("m.csv", f"{HEADER}\nZZZ,T,L,,,C,1,K,en,a@b.example,no\n".encode())
+    response = secretariat_client.post(url, {"file": upload})
+    assert "Line 2: no State has the code “ZZZ”." in response.content.decode()
+    latin1 = SimpleUploadedFile("m.csv", "iso3\nFRA,Représentant\n".encode("latin-1"))
+    response = secretariat_client.post(url, {"file": latin1})
+    assert "not UTF-8" in response.content.decode()
+    changelist = reverse("admin:meetings_permanentmission_changelist")
+    ids = list(PermanentMission.objects.values_list("pk", flat=True)[:2])
+    response = secretariat_client.post(
+        changelist, {"action": "export_csv", "_selected_action": ids}
+    )
+    assert response["Content-Type"] == "text/csv"
+    assert len(response.content.decode().splitlines()) == 3
+
+
+def test_delegates_cannot_import(client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="delegate-fr"))
+    response = client.get(reverse("admin:meetings_permanentmission_import"))
+    assert response.status_code == 302
