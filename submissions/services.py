@@ -160,9 +160,15 @@ def save_draft(*, user, call, data, form_token=None):
         form_token=form_token,
         **{field: data.get(field) for field in TEXT_FIELDS},
     )
-    proposal.full_clean()
+    _clean(proposal)
     proposal.save()
     return proposal
+
+
+def _clean(proposal):
+    """Field checks with their messages; the database itself holds the constraints, and the
+    numbering under the State's lock keeps them, so they cost no query here."""
+    proposal.full_clean(validate_unique=False, validate_constraints=False)
 
 
 def _locked_for_change(user, proposal, version):
@@ -192,7 +198,7 @@ def _save(proposal, **changes):
     for field, value in changes.items():
         setattr(proposal, field, value)
     proposal.version += 1
-    proposal.full_clean()
+    _clean(proposal)
     proposal.save()
     return proposal
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from meetings.models import MemberState
 from wgportal.http import pdf_response
 
-from . import receipts, selectors, services
+from . import receipts, selectors, services, tasks
 from .forms import ProposalForm
 from .rules import is_active_delegate, is_bureau_member, is_secretariat
 
@@ -129,10 +129,9 @@ def proposal_edit(request, pk):
 
 def _after_save(request, proposal, submitted):
     if submitted:
+        base_url, language = request.build_absolute_uri("/")[:-1], request.LANGUAGE_CODE
         transaction.on_commit(
-            lambda: receipts.send_receipt(
-                proposal, request.user, request.build_absolute_uri("/")[:-1]
-            )
+            lambda: tasks.queue_receipt(proposal, request.user, base_url, language)
         )
         return redirect("submissions:receipt", pk=proposal.pk)
     messages.success(request, _("Draft saved. It is not submitted yet."))

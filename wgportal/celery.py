@@ -2,7 +2,6 @@ import os
 from pathlib import Path
 
 from celery import Celery
-from celery.signals import worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wgportal.settings")
 
@@ -11,9 +10,9 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-@worker_init.connect
-def make_broker_folders(**kwargs):
-    """The filesystem broker expects its folders to exist."""
-    for folder in app.conf.broker_transport_options.values():
+@app.on_after_configure.connect
+def make_broker_folders(sender, **kwargs):
+    """The filesystem broker expects its folders to exist, for senders and workers alike."""
+    for folder in sender.conf.broker_transport_options.values():
         if isinstance(folder, str) and folder.startswith(os.sep):
             Path(folder).mkdir(parents=True, exist_ok=True)

@@ -34,3 +34,13 @@ def as_user(client, django_user_model):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def celery_eager():
+    """Tasks run in the test's own process (for view tests; test_tasks runs a real worker)."""
+    from wgportal.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False

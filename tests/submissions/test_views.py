@@ -27,7 +27,7 @@ def post_data(call, **changes):
 
 
 def test_delegate_submits_and_gets_a_receipt_on_screen_by_mail_and_as_pdf(
-    as_user, open_call, django_capture_on_commit_callbacks
+    as_user, open_call, django_capture_on_commit_callbacks, celery_eager
 ):
     client = as_user("delegate-fr")
     url = reverse("submissions:new", args=[open_call.pk])

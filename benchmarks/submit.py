@@ -1,0 +1,218 @@
+"""Proposal submission under load: gunicorn and PostgreSQL on loopback, 20 concurrent
+delegates (of 20 States) each drafting and submitting proposals through the real form.
+Prints requests per second and the median and p95 latency of the submitting request.
+
+    .venv/bin/python benchmarks/submit.py [submissions per delegate]
+
+DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/wgportal_bench.
+
+Goal on 2 cores: p95 under 150 ms. The database named in DATABASE_URL is created if missing
+and filled with the demo data; run it against a database of its own.
+"""
+
+import datetime
+import http.client
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wgportal_bench")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wgportal.settings")
+# Production settings, over plain HTTP on loopback, for this process (which signs the
+# delegates' sessions) and the server alike; static files are collected as in the image.
+os.environ.update(
+    DEBUG="0",
+    SECRET_KEY="benchmark-only-key-not-a-secret-0123456789",
+    SECURE_SSL_REDIRECT="0",
+    SESSION_COOKIE_SECURE="0",
+    CSRF_COOKIE_SECURE="0",
+    WGPORTAL_VAR_DIR=tempfile.mkdtemp(prefix="wgportal-bench-"),
+    LOG_LEVEL="WARNING",
+)
+URL = urllib.parse.urlparse(os.environ["DATABASE_URL"])
+PORT = 8765
+CLIENTS = 20
+EACH = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+
+
+def create_database():
+    import psycopg2
+
+    admin = psycopg2.connect(
+        host=URL.hostname, port=URL.port or 5432, user=URL.username, dbname="postgres"
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("select 1 from pg_database where datname = %s", [URL.path[1:]])
+        if not cursor.fetchone():
+            cursor.execute(f'create database "{URL.path[1:]}"')
+    admin.close()
+
+
+def prepare():
+    """Demo data, an open call that takes many proposals per State, 20 delegates' sessions."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from meetings.models import Meeting, MemberState
+    from submissions.models import CallForTopics, Delegate, SuggestedArea, TopicProposal
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    call, _ = CallForTopics.objects.update_or_create(
+        reference="CU BENCH (A)",
+        defaults={
+            "meeting": Meeting.objects.get(slug="wg-2011"),
+            "issue_date": datetime.date.today(),
+            "deadline": timezone.now() + datetime.timedelta(days=30),
+            "note_text_en": "Topics are invited.",
+            "reply_address_en": "the secretariat",
+            "email": "untoc.cop@unodc.org",
+            "max_proposals_per_state": 10_000,
+        },
+    )
+    SuggestedArea.objects.update_or_create(call=call, letter="a", defaults={"title_en": "Area"})
+    CallForTopics.objects.filter(pk=call.pk).update(status="open")
+    TopicProposal.objects.filter(call=call).delete()
+    sessions = []
+    for state in MemberState.objects.order_by("iso3")[:CLIENTS]:
+        user, _ = get_user_model().objects.get_or_create(username=f"bench-{state.iso3}")
+        Delegate.objects.update_or_create(user=user, defaults={"state": state})
+        session = SessionStore()
+        session["_auth_user_id"] = str(user.pk)
+        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_hash"] = user.get_session_auth_hash()
+        session.create()
+        sessions.append(session.session_key)
+    return call, sessions
+
+
+def client(call, session_key, latencies, errors):
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    cookies = {"sessionid": session_key}
+    path = f"/en/proposals/calls/{call.pk}/new/"
+    for n in range(EACH):
+        connection.request("GET", path, headers={"Cookie": cookie_header(cookies)})
+        response = connection.getresponse()
+        page = response.read().decode()
+        remember_cookies(response, cookies)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        form_token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+        area = re.search(r'<option value="(\d+)"', page).group(1)
+        body = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "form_token": form_token,
+                "version": "1",
+                "title": f"Topic {n}",
+                "description": "A description of the topic proposed.",
+                "rationale": "",
+                "area": area,
+                "language": "en",
+                "submit": "",
+            }
+        )
+        start = time.perf_counter()
+        connection.request(
+            "POST",
+            path,
+            body=body,
+            headers={
+                "Cookie": cookie_header(cookies),
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"http://127.0.0.1:{PORT}{path}",
+            },
+        )
+        response = connection.getresponse()
+        response.read()
+        latencies.append(time.perf_counter() - start)
+        if response.status != 302:
+            errors.append(response.status)
+    connection.close()
+
+
+def cookie_header(cookies):
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def remember_cookies(response, cookies):
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        cookies[name] = rest.split(";", 1)[0]
+
+
+def main():
+    create_database()
+    call, sessions = prepare()
+    env = dict(os.environ)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "wgportal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(50):
+            try:
+                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/en/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        latencies, errors = [], []
+        threads = [
+            threading.Thread(target=client, args=(call, key, latencies, errors)) for key in sessions
+        ]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    print(f"{len(latencies)} submissions by {CLIENTS} concurrent delegates in {elapsed:.1f} s")
+    print(
+        f"submissions per second: {len(latencies) / elapsed:.1f} "
+        f"(each with its form page: {2 * len(latencies) / elapsed:.1f} requests per second)"
+    )
+    print(
+        f"submission latency: median {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms; errors: {len(errors)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
