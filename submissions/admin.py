@@ -14,8 +14,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from meetings.models import MemberState
 from wgportal.admin import TranslatedAdmin
 
-from . import services
-from .models import CallForTopics, DeadlineExtension, Delegate, SuggestedArea, TopicProposal
+from . import outbox, services
+from .models import (
+    CallForTopics,
+    DeadlineExtension,
+    Delegate,
+    OutboundMessage,
+    SuggestedArea,
+    TopicProposal,
+)
 from .note_verbale import filename, note_verbale_pdf
 
 
@@ -216,3 +223,56 @@ class TopicProposalAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OutboundMessage)
+class OutboundMessageAdmin(SimpleHistoryAdmin):
+    """The outbox: what the portal sends. Queued and held messages can be edited."""
+
+    list_display = ["created_at", "kind", "recipient", "state", "language", "status", "attempts"]
+    list_filter = ["status", "kind", "language", "call", "state__region"]
+    search_fields = ["recipient", "subject", "state__short_name", "key"]
+    list_select_related = ["state"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "kind",
+        "key",
+        "recipient",
+        "state",
+        "call",
+        "language",
+        "attachments",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+    ]
+    actions = ["hold", "release", "retry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        editable = obj is not None and obj.status in {obj.Status.QUEUED, obj.Status.HELD}
+        return self.readonly_fields if editable else [*self.readonly_fields, "subject", "body"]
+
+    def _act(self, request, queryset, service, done):
+        try:
+            count = service(queryset)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, done % {"count": count})
+
+    @admin.action(description=_("Hold the selected queued messages"), permissions=["change"])
+    def hold(self, request, queryset):
+        self._act(request, queryset, outbox.hold, _("Held: %(count)s."))
+
+    @admin.action(description=_("Release the selected held messages"), permissions=["change"])
+    def release(self, request, queryset):
+        self._act(request, queryset, outbox.release, _("Released: %(count)s."))
+
+    @admin.action(description=_("Retry the selected failed messages"), permissions=["change"])
+    def retry(self, request, queryset):
+        self._act(request, queryset, outbox.retry, _("Queued again: %(count)s."))

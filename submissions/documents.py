@@ -3,6 +3,7 @@
 from meetings.models import MemberState
 from wgportal import pdf
 
+from . import receipts
 from .models import CallForTopics
 from .note_verbale import note_verbale_pdf
 
@@ -18,5 +19,10 @@ def _note_from_options(options, language):
     return note_verbale_pdf(call, state, language)
 
 
+def _add_receipt_arguments(parser):
+    parser.add_argument("--proposal", required=True, type=int, help="the proposal's id")
+
+
 def register():
     pdf.register_kind("note-verbale", _add_note_arguments, _note_from_options)
+    pdf.register_kind("receipt", _add_receipt_arguments, receipts.receipt_from_options)

@@ -240,3 +240,70 @@ class TopicProposal(models.Model):
     def reference(self):
         """ "CU 2009/92 (A)/FRA/2"."""
         return f"{self.call.reference}/{self.state.iso3}/{self.number}"
+
+
+class OutboundMessage(models.Model):
+    """Every message the portal sends is recorded here first, then sent at most once."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("invitation to propose topics")
+        REMINDER = "reminder", _("reminder")
+        RECEIPT = "receipt", _("receipt")
+        DIGEST = "digest", _("closing digest")
+        OUTCOME = "outcome", _("outcome")
+        ACCOUNT = "account", _("account invitation")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        HELD = "held", _("held")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    key = models.CharField(
+        _("key"),
+        max_length=200,
+        unique=True,
+        editable=False,
+        help_text=_("What makes the message unique: a second identical one cannot be made."),
+    )
+    recipient = models.EmailField(_("recipient"))
+    state = models.ForeignKey(
+        MemberState,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("State"),
+    )
+    call = models.ForeignKey(
+        CallForTopics,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("call for topics"),
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    # Documents to attach, rendered when the message is sent: [{"kind", "options", "filename"}].
+    attachments = models.JSONField(_("attachments"), default=list, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.QUEUED, editable=False
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, editable=False)
+    last_error = models.TextField(_("last error"), blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outbox")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient}"

@@ -1,13 +1,15 @@
-"""The receipt of a submitted proposal: on screen, by e-mail and as PDF."""
+"""The receipt of a submitted proposal: on screen, as PDF, and by e-mail through the outbox."""
 
 import re
 
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language, override
+from django.utils.translation import override
 
 from wgportal import pdf
+
+from . import outbox
+from .models import OutboundMessage, TopicProposal
 
 
 def receipt_pdf(proposal, language):
@@ -18,9 +20,9 @@ def filename(proposal, language):
     return re.sub(r"[^A-Za-z0-9]+", "-", proposal.reference).strip("-") + f"-{language}.pdf"
 
 
-def send_receipt(proposal, user, base_url):
-    """To the delegate who submitted, in the language they used, with the PDF attached."""
-    language = get_language()
+def queue_receipt(proposal, user, base_url, language):
+    """To the delegate who submitted, in the language they used, with the PDF attached (the
+    worker renders it). One receipt per proposal, however often this is called."""
     with override(language):
         context = {
             "proposal": proposal,
@@ -29,7 +31,27 @@ def send_receipt(proposal, user, base_url):
         }
         subject = render_to_string("submissions/email/receipt_subject.txt", context).strip()
         body = render_to_string("submissions/email/receipt.txt", context)
-    message = EmailMessage(subject, body, to=[user.email])
-    rendered = receipt_pdf(proposal, language)
-    message.attach(filename(proposal, language), rendered.content, "application/pdf")
-    message.send()
+    return outbox.record(
+        kind=OutboundMessage.Kind.RECEIPT,
+        key=f"receipt:{proposal.pk}",
+        recipient=user.email,
+        language=language,
+        subject=subject,
+        body=body,
+        state=proposal.state,
+        call=proposal.call,
+        attachments=[
+            {
+                "kind": "receipt",
+                "options": {"proposal": proposal.pk},
+                "filename": filename(proposal, language),
+            }
+        ],
+    )
+
+
+def receipt_from_options(options, language):
+    proposal = TopicProposal.objects.select_related("call__meeting", "state", "area").get(
+        pk=options["proposal"]
+    )
+    return receipt_pdf(proposal, language)

@@ -2,10 +2,11 @@
 the admin, a task. Each use case validates and raises ValidationError with a message a person
 can act on, or PermissionDenied for a user who may not act at all."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -19,7 +20,8 @@ from django.utils.translation import override
 from meetings.models import MemberState
 from wgportal.i18n import date_time_long
 
-from .models import CallForTopics, DeadlineExtension, Delegate, TopicProposal
+from . import outbox
+from .models import CallForTopics, DeadlineExtension, Delegate, OutboundMessage, TopicProposal
 
 Status = CallForTopics.Status
 ProposalStatus = TopicProposal.Status
@@ -259,26 +261,33 @@ def create_delegate(*, email, first_name, last_name, state, by, base_url):
     user.set_unusable_password()
     user.save()
     delegate = Delegate.objects.create(user=user, state=state)
-    transaction.on_commit(lambda: invite_delegate(delegate, base_url=base_url))
+    invite_delegate(delegate, base_url=base_url)  # the outbox sends it once this commits
     return delegate
 
 
 def invite_delegate(delegate, *, base_url):
-    """The invitation: a one-time link to set a password, in the mission's language."""
+    """The invitation: a one-time link to set a password, in the mission's language, through
+    the outbox. Each invitation is a message of its own (sending again is deliberate)."""
     user = delegate.user
     language = _correspondence_language(delegate.state)
+    token = default_token_generator.make_token(user)
     with override(language):
         link = base_url + reverse(
             "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
+            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
         )
         context = {"user": user, "state": delegate.state, "link": link}
         subject = render_to_string("submissions/email/invitation_subject.txt", context).strip()
         body = render_to_string("submissions/email/invitation.txt", context)
-    send_mail(subject, body, None, [user.email])
+    return outbox.record(
+        kind=OutboundMessage.Kind.ACCOUNT,
+        key=f"account:{user.pk}:{uuid.uuid4()}",
+        recipient=user.email,
+        language=language,
+        subject=subject,
+        body=body,
+        state=delegate.state,
+    )
 
 
 @transaction.atomic

@@ -1,39 +1,19 @@
-"""Background work of submissions: the receipt, whose PDF takes longer than a request should."""
-
-import logging
-import smtplib
+"""Background work of submissions. Tasks take ids, load, call a service."""
 
 from celery import shared_task
-from django.contrib.auth import get_user_model
-from django.utils.translation import override
 
-from . import receipts
-from .models import TopicProposal
-
-log = logging.getLogger(__name__)
+from . import outbox
 
 
-@shared_task(
-    autoretry_for=(smtplib.SMTPException, ConnectionError),
-    retry_backoff=True,
-    max_retries=6,
-)
-def send_receipt(proposal_id, user_id, base_url, language):
-    """Takes ids, loads, sends: the receipt by e-mail with its PDF, in the delegate's language."""
-    proposal = TopicProposal.objects.select_related("call__meeting", "state", "area").get(
-        pk=proposal_id
-    )
-    user = get_user_model().objects.get(pk=user_id)
-    with override(language):
-        receipts.send_receipt(proposal, user, base_url)
+@shared_task(bind=True, acks_late=True, max_retries=outbox.MAX_AUTOMATIC_ATTEMPTS)
+def deliver_message(self, message_id):
+    """Idempotent: the outbox claims the message, so a redelivered task sends nothing twice."""
+    if outbox.deliver(message_id) == "retry":
+        raise self.retry(countdown=min(30 * 2**self.request.retries, 900))
 
 
-def queue_receipt(proposal, user, base_url, language):
-    """Queue the receipt; if the broker cannot be reached, send it now rather than lose it."""
-    try:
-        send_receipt.delay(proposal.pk, user.pk, base_url, language)
-    except Exception:  # the broker's errors vary by transport
-        log.warning(
-            "Broker unreachable; sending receipt %s now.", proposal.reference, exc_info=True
-        )
-        send_receipt(proposal.pk, user.pk, base_url, language)
+@shared_task
+def scan():
+    """Every minute (beat): send what is queued and waiting, whatever happened before."""
+    for message_id in outbox.pending():
+        deliver_message.delay(message_id)

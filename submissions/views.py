@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from meetings.models import MemberState
 from wgportal.http import pdf_response
 
-from . import receipts, selectors, services, tasks
+from . import receipts, selectors, services
 from .forms import ProposalForm
 from .rules import is_active_delegate, is_bureau_member, is_secretariat
 
@@ -129,10 +129,8 @@ def proposal_edit(request, pk):
 
 def _after_save(request, proposal, submitted):
     if submitted:
-        base_url, language = request.build_absolute_uri("/")[:-1], request.LANGUAGE_CODE
-        transaction.on_commit(
-            lambda: tasks.queue_receipt(proposal, request.user, base_url, language)
-        )
+        base_url = request.build_absolute_uri("/")[:-1]
+        receipts.queue_receipt(proposal, request.user, base_url, request.LANGUAGE_CODE)
         return redirect("submissions:receipt", pk=proposal.pk)
     messages.success(request, _("Draft saved. It is not submitted yet."))
     return redirect("submissions:detail", pk=proposal.pk)

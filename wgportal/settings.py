@@ -161,6 +161,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The database is the source of truth; every minute a scan finds what is due and claims it.
+CELERY_BEAT_SCHEDULE = {
+    "scan": {"task": "submissions.tasks.scan", "schedule": 60.0},
+}
 
 # Production hardening: on whenever DEBUG is off, each switchable from the environment.
 SECURE_PROXY_SSL_HEADER = (

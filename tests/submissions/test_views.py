@@ -255,7 +255,7 @@ def test_overview_is_for_the_secretariat(as_user, french_proposal, open_call):
 
 
 def test_secretariat_creates_a_delegate_who_is_invited_to_set_a_password(
-    secretariat_client, client, django_capture_on_commit_callbacks
+    secretariat_client, client, django_capture_on_commit_callbacks, celery_eager
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat_client.post(

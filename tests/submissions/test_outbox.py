@@ -1,0 +1,195 @@
+"""The outbox: recorded first, sent at most once, failures kept and retryable."""
+
+import socket
+import socketserver
+import threading
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from submissions import outbox, tasks
+from submissions.models import OutboundMessage
+
+pytestmark = pytest.mark.django_db
+Status = OutboundMessage.Status
+
+
+def record(key="k1", **extra):
+    return outbox.record(
+        kind=OutboundMessage.Kind.RECEIPT,
+        key=key,
+        recipient="delegate@example.org",
+        language="en",
+        subject="Receipt",
+        body="Received.",
+        **extra,
+    )
+
+
+def test_a_second_identical_message_cannot_be_made(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        first, second = record(), record()
+    assert first.pk == second.pk
+    assert OutboundMessage.objects.count() == 1
+    assert len(callbacks) == 1  # enqueued once, after commit
+
+
+def test_delivered_at_most_once():
+    message = record()
+    assert outbox.deliver(message.pk) == "sent"
+    assert outbox.deliver(message.pk) is None
+    assert len(mail.outbox) == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.sent_at is not None) == ("sent", 1, True)
+
+
+def test_attachments_are_rendered_when_sent(open_call, django_user_model):
+    from submissions import receipts, services
+
+    user = django_user_model.objects.get(username="delegate-fr")
+    proposal = services.save_draft(
+        user=user,
+        call=open_call,
+        data={"title": "T", "description": "D", "rationale": "", "area": None, "language": "fr"},
+    )
+    proposal = services.submit_proposal(user=user, proposal=proposal, version=1)
+    message = receipts.queue_receipt(proposal, user, "http://portal.example.org", "fr")
+    outbox.deliver(message.pk)
+    (sent,) = mail.outbox
+    name, content, mimetype = sent.attachments[0]
+    assert name == "CU-2011-40-A-FRA-1-fr.pdf" and mimetype == "application/pdf"
+    assert content.startswith(b"%PDF")
+    assert "http://portal.example.org/fr/proposals/" in sent.body
+
+
+class RefusingSMTP(socketserver.StreamRequestHandler):
+    """A mail server that greets, then refuses every sender."""
+
+    def handle(self):
+        self.wfile.write(b"220 fake ESMTP\r\n")
+        for line in self.rfile:
+            command = line.strip().upper()
+            if command.startswith((b"EHLO", b"HELO")):
+                self.wfile.write(b"250 fake\r\n")
+            elif command.startswith(b"QUIT"):
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:
+                self.wfile.write(b"554 5.7.1 Relaying refused\r\n")
+
+
+@pytest.fixture
+def refusing_smtp(settings):
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), RefusingSMTP)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = server.server_address
+    settings.EMAIL_USE_TLS = False
+    yield
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_refusing_server_leaves_the_message_failed_with_its_error_and_retryable(
+    refusing_smtp, settings
+):
+    message = record()
+    assert outbox.deliver(message.pk) is None
+    message.refresh_from_db()
+    assert message.status == "failed"
+    assert "Relaying refused" in message.last_error
+    # The secretariat retries once the server is fixed: nothing was lost.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    outbox.retry(OutboundMessage.objects.filter(pk=message.pk))
+    assert outbox.deliver(message.pk) == "sent"
+    assert mail.outbox[0].subject == "Receipt"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_unreachable_server_is_retried_then_failed(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    message = record()
+    for _ in range(outbox.MAX_AUTOMATIC_ATTEMPTS - 1):
+        assert outbox.deliver(message.pk) == "retry"
+    assert outbox.deliver(message.pk) is None
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("failed", outbox.MAX_AUTOMATIC_ATTEMPTS)
+    assert "ConnectionRefusedError" in message.last_error
+
+
+def test_with_the_broker_down_the_scan_sends_it_later(
+    monkeypatch, celery_eager, django_capture_on_commit_callbacks
+):
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(tasks.deliver_message, "delay", broker_down)
+        with django_capture_on_commit_callbacks(execute=True):
+            message = record()
+    message.refresh_from_db()
+    assert message.status == "queued" and not mail.outbox
+    tasks.scan()  # what beat runs every minute
+    message.refresh_from_db()
+    assert message.status == "sent" and len(mail.outbox) == 1
+
+
+def test_hold_release_and_retry_follow_the_status():
+    message = record()
+    messages = OutboundMessage.objects.filter(pk=message.pk)
+    assert outbox.hold(messages) == 1
+    assert outbox.deliver(message.pk) is None  # held: not sent
+    with pytest.raises(ValidationError, match="Only a failed message can be retried"):
+        outbox.retry(messages)
+    assert outbox.release(messages) == 1
+    with pytest.raises(ValidationError, match="Only a held message can be released"):
+        outbox.release(messages)
+    assert outbox.deliver(message.pk) == "sent"
+
+
+def test_a_message_left_sending_is_failed_not_sent_again():
+    from django.utils import timezone
+
+    message = record()
+    OutboundMessage.objects.filter(pk=message.pk).update(
+        status=Status.SENDING, created_at=timezone.now() - outbox.STALE_SENDING * 2
+    )
+    assert outbox.pending() == []
+    message.refresh_from_db()
+    assert message.status == "failed" and "check whether it arrived" in message.last_error
+
+
+def test_secretariat_holds_edits_and_releases_in_the_admin(secretariat_client):
+    message = record()
+    changelist = reverse("admin:submissions_outboundmessage_changelist")
+    secretariat_client.post(changelist, {"action": "hold", "_selected_action": [message.pk]})
+    message.refresh_from_db()
+    assert message.status == "held"
+    change = reverse("admin:submissions_outboundmessage_change", args=[message.pk])
+    response = secretariat_client.post(change, {"subject": "Receipt (corrected)", "body": "New."})
+    assert response.status_code == 302
+    secretariat_client.post(changelist, {"action": "release", "_selected_action": [message.pk]})
+    message.refresh_from_db()
+    assert (message.status, message.subject) == ("queued", "Receipt (corrected)")
+    page = secretariat_client.post(
+        changelist, {"action": "retry", "_selected_action": [message.pk]}, follow=True
+    )
+    assert "Only a failed message can be retried" in page.content.decode()
+
+
+def test_a_sent_message_cannot_be_edited(secretariat_client):
+    message = record()
+    outbox.deliver(message.pk)
+    change = reverse("admin:submissions_outboundmessage_change", args=[message.pk])
+    secretariat_client.post(change, {"subject": "Changed", "body": "Changed"})
+    message.refresh_from_db()
+    assert message.subject == "Receipt"
