@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from meetings.models import MemberState
 from meetings.validators import validate_time_zone
 
-from .validators import validate_note_text
+from .validators import validate_note_text, validate_reminder_days
 
 
 class Delegate(models.Model):
@@ -32,6 +32,10 @@ class Delegate(models.Model):
 
     def __str__(self):
         return f"{self.user.get_full_name() or self.user} ({self.state})"
+
+
+def default_reminders():
+    return [14, 3]
 
 
 class CallForTopics(models.Model):
@@ -88,6 +92,13 @@ class CallForTopics(models.Model):
     )
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"))
+    reminder_days = models.JSONField(
+        _("reminders (days before the deadline)"),
+        default=default_reminders,
+        blank=True,
+        validators=[validate_reminder_days],
+        help_text=_("For example [14, 3]: States that have submitted nothing are reminded."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
     )

@@ -57,3 +57,17 @@ def call_overview(call, region=None):
         "other": other,
         "by_region": {row["state__region"]: row["count"] for row in by_region},
     }
+
+
+def proposals_by_area(call):
+    """[(area or None, [submitted proposals])] in the order of the areas, "other" last."""
+    proposals = (
+        call.proposals.filter(status=TopicProposal.Status.SUBMITTED)
+        .select_related("state", "area")
+        .order_by("state__short_name", "number")
+    )
+    groups = {area.pk: (area, []) for area in call.areas.all()}
+    other = []
+    for proposal in proposals:
+        (groups[proposal.area_id][1] if proposal.area_id in groups else other).append(proposal)
+    return [*groups.values(), (None, other)]

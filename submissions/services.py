@@ -2,6 +2,7 @@
 the admin, a task. Each use case validates and raises ValidationError with a message a person
 can act on, or PermissionDenied for a user who may not act at all."""
 
+import contextlib
 import uuid
 
 from django.contrib.auth import get_user_model
@@ -44,7 +45,18 @@ def open_call(call, *, by):
         raise ValidationError(_("The deadline has passed: set a later deadline, then open."))
     if not call.areas.exists():
         raise ValidationError(_("Add the suggested areas before opening the call."))
-    return _set_status(call, Status.OPEN)
+    call = _set_status(call, Status.OPEN)
+    # The invitations go out now rather than at the next minute's scan.
+    transaction.on_commit(_scan_now)
+    return call
+
+
+def _scan_now():
+    from .tasks import scan
+
+    # The broker's errors vary by transport; if it is down, beat's next scan does the work.
+    with contextlib.suppress(Exception):
+        scan.delay()
 
 
 @transaction.atomic

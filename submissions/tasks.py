@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import outbox
+from . import outbox, scheduling
 
 
 @shared_task(bind=True, acks_late=True, max_retries=outbox.MAX_AUTOMATIC_ATTEMPTS)
@@ -14,6 +14,9 @@ def deliver_message(self, message_id):
 
 @shared_task
 def scan():
-    """Every minute (beat): send what is queued and waiting, whatever happened before."""
+    """Every minute (beat): queue what has fallen due for the open calls, then send what is
+    queued and waiting, whatever happened before."""
+    done = scheduling.run_due()
     for message_id in outbox.pending():
         deliver_message.delay(message_id)
+    return dict(done)

@@ -28,3 +28,13 @@ def validate_note_text(text):
                 "known": ", ".join(f"[[[{name}]]]" for name in PLACEHOLDERS),
             },
         )
+
+
+def validate_reminder_days(value):
+    if not isinstance(value, list) or not all(
+        isinstance(days, int) and 1 <= days <= 365 for days in value
+    ):
+        raise ValidationError(
+            _("Give whole numbers of days between 1 and 365, as a list: [14, 3]."),
+            code="invalid_reminders",
+        )
