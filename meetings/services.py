@@ -47,10 +47,29 @@ def import_missions(text):
             _("The first line must name the columns; missing: %(columns)s.")
             % {"columns": ", ".join(missing)}
         )
+    if "\0" in text:
+        raise ValidationError(_("The file holds NUL characters: it is not a CSV text file."))
     states = {state.iso3: state for state in MemberState.objects.select_related("mission")}
-    errors, missions = [], []
-    for line, row in enumerate(reader, start=2):
-        state = states.get((row["iso3"] or "").strip().upper())
+    errors, missions, seen = [], [], {}
+    rows, line = enumerate(reader, start=2), 1
+    while True:
+        try:
+            line, row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise ValidationError(
+                _("Line %(line)s cannot be read: %(error)s.") % {"line": line + 1, "error": error}
+            ) from None
+        code = (row["iso3"] or "").strip().upper()
+        if code in seen:
+            errors.append(
+                _("Line %(line)s: %(code)s is on line %(first)s already.")
+                % {"line": line, "code": code, "first": seen[code]}
+            )
+            continue
+        seen[code] = line
+        state = states.get(code)
         if state is None:
             errors.append(
                 _("Line %(line)s: no State has the code “%(code)s”.")

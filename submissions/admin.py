@@ -39,7 +39,11 @@ class NewDelegateForm(forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username=email).exists():
+        users = get_user_model().objects
+        if (
+            users.filter(username__iexact=email).exists()
+            or users.filter(email__iexact=email).exists()
+        ):
             raise ValidationError(
                 _("A user with this e-mail address exists already; find them in the list.")
             )
@@ -80,7 +84,6 @@ class DelegateAdmin(SimpleHistoryAdmin):
             last_name=form.cleaned_data["last_name"],
             state=form.cleaned_data["state"],
             by=request.user,
-            base_url=request.build_absolute_uri("/")[:-1],
         )
         obj.pk, obj.user = delegate.pk, delegate.user
         self.message_user(
@@ -90,9 +93,8 @@ class DelegateAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Send the invitation again"), permissions=["change"])
     def send_invitations(self, request, queryset):
-        base_url = request.build_absolute_uri("/")[:-1]
         for delegate in queryset.select_related("user", "state__mission"):
-            services.invite_delegate(delegate, base_url=base_url)
+            services.invite_delegate(delegate)
         self.message_user(request, _("Invitations sent: %(count)s.") % {"count": queryset.count()})
 
     @admin.action(
@@ -197,6 +199,10 @@ class DeadlineExtensionAdmin(SimpleHistoryAdmin):
     search_fields = ["state__short_name", "reason"]
     list_select_related = ["call", "state", "granted_by"]
     autocomplete_fields = ["state"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Another State needs an extension of its own; this one's date can change.
+        return ["call", "state"] if obj else []
 
     def save_model(self, request, obj, form, change):
         """Through the service, which records who granted it (the form checked the date)."""

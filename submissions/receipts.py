@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
@@ -20,20 +21,20 @@ def filename(proposal, language):
     return re.sub(r"[^A-Za-z0-9]+", "-", proposal.reference).strip("-") + f"-{language}.pdf"
 
 
-def queue_receipt(proposal, user, base_url, language):
+def queue_receipt(proposal, user, language):
     """To the delegate who submitted, in the language they used, with the PDF attached (the
-    worker renders it). One receipt per proposal, however often this is called."""
+    worker renders it). One receipt per submitted version, however often this is called."""
     with override(language):
         context = {
             "proposal": proposal,
             "user": user,
-            "link": base_url + reverse("submissions:receipt", args=[proposal.pk]),
+            "link": settings.PORTAL_URL + reverse("submissions:receipt", args=[proposal.pk]),
         }
         subject = render_to_string("submissions/email/receipt_subject.txt", context).strip()
         body = render_to_string("submissions/email/receipt.txt", context)
     return outbox.record(
         kind=OutboundMessage.Kind.RECEIPT,
-        key=f"receipt:{proposal.pk}",
+        key=f"receipt:{proposal.pk}:{proposal.version}",
         recipient=user.email,
         language=language,
         subject=subject,

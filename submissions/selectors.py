@@ -16,8 +16,11 @@ def visible_calls():
 def proposals_visible_to(user):
     """A delegate sees their own State's proposals; the Bureau and secretariat see all."""
     proposals = TopicProposal.objects.select_related("call__meeting", "state", "area")
-    if is_secretariat(user) or is_bureau_member(user):
+    if is_secretariat(user):
         return proposals
+    if is_bureau_member(user):
+        # The Bureau reads what States submitted, not their drafts.
+        return proposals.filter(status=TopicProposal.Status.SUBMITTED)
     if is_active_delegate(user):
         return proposals.filter(state=user.delegate.state)
     return proposals.none()

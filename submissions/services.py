@@ -5,23 +5,24 @@ can act on, or PermissionDenied for a user who may not act at all."""
 import contextlib
 import uuid
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from meetings.models import MemberState
 from wgportal.i18n import date_time_long
 
-from . import outbox
+from . import outbox, receipts
 from .models import CallForTopics, DeadlineExtension, Delegate, OutboundMessage, TopicProposal
 
 Status = CallForTopics.Status
@@ -157,12 +158,13 @@ def _validate_content(call, data):
 def save_draft(*, user, call, data, form_token=None):
     """A new draft for the delegate's State. The same form posted twice gives one draft."""
     state = delegate_state(user)
-    if form_token and (done := TopicProposal.objects.filter(form_token=form_token).first()):
-        if done.state_id != state.pk:
-            raise PermissionDenied
-        return done
-    # One writer at a time per State and call: numbers and the limit hold under concurrency.
+    # One writer at a time per State and call: numbers, the limit and the form's token hold
+    # under concurrency (a double click waits here, then finds the first click's draft).
     MemberState.objects.select_for_update().get(pk=state.pk)
+    if form_token and (done := TopicProposal.objects.filter(form_token=form_token).first()):
+        if done.state_id == state.pk:
+            return done
+        form_token = None  # another State's token says nothing to this one
     _ensure_accepting(call, state)
     _validate_content(call, data)
     last = call.proposals.filter(state=state).aggregate(n=Max("number"))["n"] or 0
@@ -219,11 +221,17 @@ def _save(proposal, **changes):
 
 @transaction.atomic
 def update_proposal(*, user, proposal, version, data):
+    """A change to a submitted proposal is a new submission: new time, new receipt."""
     proposal = _locked_for_change(user, proposal, version)
     if proposal.status == ProposalStatus.WITHDRAWN:
         raise ValidationError(_("A withdrawn proposal cannot be changed; make a new one."))
     _validate_content(proposal.call, data)
-    return _save(proposal, **{field: data.get(field) for field in TEXT_FIELDS})
+    changes = {field: data.get(field) for field in TEXT_FIELDS}
+    if proposal.status == ProposalStatus.SUBMITTED:
+        proposal = _save(proposal, submitted_at=timezone.now(), **changes)
+        receipts.queue_receipt(proposal, user, get_language())
+        return proposal
+    return _save(proposal, **changes)
 
 
 @transaction.atomic
@@ -244,7 +252,9 @@ def submit_proposal(*, user, proposal, version):
             )
             % {"count": call.max_proposals_per_state}
         )
-    return _save(proposal, status=ProposalStatus.SUBMITTED, submitted_at=timezone.now())
+    proposal = _save(proposal, status=ProposalStatus.SUBMITTED, submitted_at=timezone.now())
+    receipts.queue_receipt(proposal, user, get_language())
+    return proposal
 
 
 @transaction.atomic
@@ -259,13 +269,13 @@ def withdraw_proposal(*, user, proposal, version):
 
 
 @transaction.atomic
-def create_delegate(*, email, first_name, last_name, state, by, base_url):
+def create_delegate(*, email, first_name, last_name, state, by):
     """A user who speaks for one State, with no password until they set one through the
     invitation the portal sends them."""
     if not by.is_staff:
         raise PermissionDenied
     email = email.strip().lower()
-    if User.objects.filter(username=email).exists():
+    if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
         raise ValidationError(
             {"email": _("A user with this e-mail address exists already; find them in the list.")}
         )
@@ -273,18 +283,18 @@ def create_delegate(*, email, first_name, last_name, state, by, base_url):
     user.set_unusable_password()
     user.save()
     delegate = Delegate.objects.create(user=user, state=state)
-    invite_delegate(delegate, base_url=base_url)  # the outbox sends it once this commits
+    invite_delegate(delegate)  # the outbox sends it once this commits
     return delegate
 
 
-def invite_delegate(delegate, *, base_url):
+def invite_delegate(delegate):
     """The invitation: a one-time link to set a password, in the mission's language, through
     the outbox. Each invitation is a message of its own (sending again is deliberate)."""
     user = delegate.user
     language = _correspondence_language(delegate.state)
     token = default_token_generator.make_token(user)
     with override(language):
-        link = base_url + reverse(
+        link = settings.PORTAL_URL + reverse(
             "password_reset_confirm",
             kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
         )

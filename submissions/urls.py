@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("calls/<int:call_pk>/new/", views.proposal_new, name="new"),
     path("calls/<int:call_pk>/overview/", views.overview, name="overview"),
+    path("calls/<int:call_pk>/all/", views.call_proposals, name="call_proposals"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
     path("<int:pk>/edit/", views.proposal_edit, name="edit"),
     path("<int:pk>/submit/", views.proposal_submit, name="submit"),

@@ -67,9 +67,25 @@ def _apply(form, action):
         return None
 
 
+def _closed(request, call, proposal=None):
+    """After the deadline (or for a withdrawn proposal) there is no form, only the reason."""
+    return render(
+        request,
+        "submissions/closed.html",
+        {
+            "call": call,
+            "proposal": proposal,
+            "deadline": services.deadline_for(call, request.user.delegate.state),
+            "now": timezone.now(),
+        },
+    )
+
+
 @login_required
 def proposal_new(request, call_pk):
     call = _call_for_delegate(request, call_pk)
+    if request.method == "GET" and not services.accepts_from(call, request.user.delegate.state):
+        return _closed(request, call)
     form = ProposalForm(request.POST or None, call=call)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
@@ -99,6 +115,11 @@ def proposal_edit(request, pk):
     proposal = _proposal(request, pk)
     if not request.user.has_perm("submissions.change_topicproposal", proposal):
         raise PermissionDenied
+    if request.method == "GET" and (
+        proposal.status == proposal.Status.WITHDRAWN
+        or not services.accepts_from(proposal.call, proposal.state)
+    ):
+        return _closed(request, proposal.call, proposal)
     form = ProposalForm(request.POST or None, instance=proposal, call=proposal.call)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
@@ -129,8 +150,6 @@ def proposal_edit(request, pk):
 
 def _after_save(request, proposal, submitted):
     if submitted:
-        base_url = request.build_absolute_uri("/")[:-1]
-        receipts.queue_receipt(proposal, request.user, base_url, request.LANGUAGE_CODE)
         return redirect("submissions:receipt", pk=proposal.pk)
     messages.success(request, _("Draft saved. It is not submitted yet."))
     return redirect("submissions:detail", pk=proposal.pk)
@@ -198,6 +217,19 @@ def receipt_pdf(request, pk):
         raise Http404("Only a submitted proposal has a receipt.")
     rendered = receipts.receipt_pdf(proposal, request.LANGUAGE_CODE)
     return pdf_response(request, rendered, receipts.filename(proposal, request.LANGUAGE_CODE))
+
+
+@login_required
+def call_proposals(request, call_pk):
+    """Every submitted proposal of a call, for the Bureau and the secretariat to read."""
+    if not (is_secretariat(request.user) or is_bureau_member(request.user)):
+        raise PermissionDenied
+    call = get_object_or_404(selectors.visible_calls(), pk=call_pk)
+    return render(
+        request,
+        "submissions/call_proposals.html",
+        {"call": call, "groups": selectors.proposals_by_area(call)},
+    )
 
 
 @login_required

@@ -1,7 +1,10 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from .forms import SetOrResetPasswordForm
 
 admin.site.site_header = _("Working Group portal: secretariat")
 admin.site.site_title = _("Working Group portal")
@@ -11,6 +14,11 @@ admin.site.index_title = _("What the secretariat records")
 # language it is shown in before translating its address into the chosen one.
 urlpatterns = i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=SetOrResetPasswordForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("proposals/", include("submissions.urls")),
     path("decisions/", include("decisions.urls")),

@@ -74,3 +74,14 @@ def test_delegates_cannot_import(client, django_user_model):
     client.force_login(django_user_model.objects.get(username="delegate-fr"))
     response = client.get(reverse("admin:meetings_permanentmission_import"))
     assert response.status_code == 302
+
+
+def test_duplicates_nuls_and_unreadable_lines_are_refused():
+    row = "AUT,T,L,,,C,1,K,en,a@b.example,no"
+    with pytest.raises(ValidationError, match="Line 3: AUT is on line 2 already."):
+        services.import_missions(f"{HEADER}\n{row}\n{row}\n")
+    with pytest.raises(ValidationError, match="NUL"):
+        services.import_missions(f"{HEADER}\nAUT,T\0,L,,,C,1,K,en,a@b.example,no\n")
+    huge = "x" * 200_000
+    with pytest.raises(ValidationError, match="Line 2 cannot be read"):
+        services.import_missions(f'{HEADER}\nAUT,"{huge}",L,,,C,1,K,en,a@b.example,no\n')

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from submissions import outbox, tasks
 from submissions.models import OutboundMessage
@@ -45,17 +46,22 @@ def test_delivered_at_most_once():
     assert (message.status, message.attempts, message.sent_at is not None) == ("sent", 1, True)
 
 
-def test_attachments_are_rendered_when_sent(open_call, django_user_model):
-    from submissions import receipts, services
+def test_submitting_records_a_receipt_whose_pdf_is_rendered_when_sent(
+    open_call, django_user_model, settings
+):
+    from submissions import services
 
+    settings.PORTAL_URL = "http://portal.example.org"
     user = django_user_model.objects.get(username="delegate-fr")
     proposal = services.save_draft(
         user=user,
         call=open_call,
         data={"title": "T", "description": "D", "rationale": "", "area": None, "language": "fr"},
     )
-    proposal = services.submit_proposal(user=user, proposal=proposal, version=1)
-    message = receipts.queue_receipt(proposal, user, "http://portal.example.org", "fr")
+    with translation.override("fr"):
+        services.submit_proposal(user=user, proposal=proposal, version=1)
+    message = OutboundMessage.objects.get(kind="receipt")
+    assert message.language == "fr" and message.key == f"receipt:{proposal.pk}:2"
     outbox.deliver(message.pk)
     (sent,) = mail.outbox
     name, content, mimetype = sent.attachments[0]

@@ -285,10 +285,16 @@ def test_secretariat_creates_a_delegate_who_is_invited_to_set_a_password(
 def test_a_delegate_email_cannot_be_used_twice(secretariat_client):
     response = secretariat_client.post(
         reverse("admin:submissions_delegate_add"),
-        {"email": "delegate-fr", "first_name": "A", "last_name": "B", "state": 1},
+        {
+            "email": "Delegate-FR@demo.invalid",
+            "first_name": "A",
+            "last_name": "B",
+            "state": MemberState.objects.get(iso3="FRA").pk,
+        },
     )
     assert response.status_code == 200
-    assert Delegate.objects.filter(user__username="delegate-fr").count() == 1
+    assert "exists already" in response.content.decode()
+    assert Delegate.objects.filter(state__iso3="FRA").count() == 1
 
 
 @pytest.mark.parametrize("language", ["ar", "zh-hans", "en", "fr", "ru", "es"])
@@ -297,3 +303,124 @@ def test_sign_in_and_reset_pages_answer_in_every_language(client, language):
         response = client.get(f"/{language}/accounts/" + reverse(name).split("/accounts/")[1])
         assert response.status_code == 200
         assert f'lang="{language}"' in response.content.decode()
+
+
+# From a review: the doors around the main ones.
+
+
+def test_a_delegate_without_a_password_can_ask_for_a_link(
+    client, django_user_model, celery_eager, django_capture_on_commit_callbacks
+):
+    user = django_user_model.objects.get(username="delegate-fr")
+    user.set_unusable_password()
+    user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": "DELEGATE-FR@demo.invalid"})
+    (message,) = mail.outbox
+    assert "Your user name is delegate-fr." in message.body
+    assert "/accounts/reset/" in message.body
+
+
+def test_receipts_one_per_submitted_version(
+    as_user, open_call, django_capture_on_commit_callbacks, celery_eager
+):
+    from submissions.models import OutboundMessage
+
+    client = as_user("delegate-fr")
+    new = reverse("submissions:new", args=[open_call.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(new, {**post_data(open_call), "submit": ""})
+        client.post(new, {**post_data(open_call), "submit": ""})  # the same form again
+    proposal = TopicProposal.objects.get()
+    first_time = proposal.submitted_at
+    assert OutboundMessage.objects.filter(kind="receipt").count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("submissions:edit", args=[proposal.pk]),
+            post_data(open_call, title="Changed after submitting", version=str(proposal.version)),
+        )
+    proposal.refresh_from_db()
+    assert proposal.status == "submitted" and proposal.submitted_at > first_time
+    assert OutboundMessage.objects.filter(kind="receipt").count() == 2
+    assert len(mail.outbox) == 2
+
+
+def test_another_states_form_token_makes_a_new_proposal_not_an_error(as_user, open_call):
+    france = as_user("delegate-fr")
+    france.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
+    egypt = as_user("delegate-eg")
+    response = egypt.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
+    assert response.status_code == 302
+    assert sorted(TopicProposal.objects.values_list("state__iso3", flat=True)) == ["EGY", "FRA"]
+
+
+def test_after_the_deadline_the_forms_give_way_to_the_reason(as_user, open_call):
+    from django.utils import timezone
+
+    client = as_user("delegate-fr")
+    client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
+    proposal = TopicProposal.objects.get()
+    open_call.deadline = timezone.now() - timezone.timedelta(minutes=1)
+    open_call.save()
+    for url in (
+        reverse("submissions:new", args=[open_call.pk]),
+        reverse("submissions:edit", args=[proposal.pk]),
+    ):
+        html = client.get(url).content.decode()
+        assert "the deadline has passed" in html and '<form method="post" class="form"' not in html
+    detail = client.get(reverse("submissions:detail", args=[proposal.pk])).content.decode()
+    assert reverse("submissions:edit", args=[proposal.pk]) not in detail
+
+
+def test_two_delegates_of_one_state_the_second_is_told(as_user, open_call, django_user_model):
+    colleague = django_user_model.objects.create_user("colleague-fr", "c@fr.example", "pw-long-1")
+    Delegate.objects.create(user=colleague, state=MemberState.objects.get(iso3="FRA"))
+    as_user("delegate-fr").post(
+        reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
+    )
+    proposal = TopicProposal.objects.get()
+    edit = reverse("submissions:edit", args=[proposal.pk])
+    as_user("delegate-fr").post(edit, post_data(open_call, title="Mine", version="1"))
+    theirs = as_user("colleague-fr").post(edit, post_data(open_call, title="Theirs", version="1"))
+    assert "Someone else of your delegation changed this proposal" in theirs.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.title == "Mine"
+
+
+def test_the_bureau_reads_submitted_proposals_only(as_user, open_call, french_proposal):
+    draft = services.save_draft(
+        user=Delegate.objects.get(state__iso3="FRA").user,
+        call=open_call,
+        data={**post_data(open_call), "area": None, "title": "A draft"},
+    )
+    bureau = as_user("bureau-ng")
+    page = bureau.get(reverse("submissions:call_proposals", args=[open_call.pk])).content.decode()
+    assert french_proposal.reference in page and "A draft" not in page
+    assert bureau.get(reverse("submissions:detail", args=[draft.pk])).status_code == 404
+    assert (
+        as_user("delegate-fr")
+        .get(reverse("submissions:call_proposals", args=[open_call.pk]))
+        .status_code
+        == 403
+    )
+
+
+def test_markup_in_the_description_is_text_in_the_receipt_pdf_and_mail(
+    as_user, open_call, django_capture_on_commit_callbacks, celery_eager
+):
+    from io import BytesIO
+
+    import pypdf
+
+    client = as_user("delegate-fr")
+    markup = "<b>bold</b> {{ secret }} {% now 'Y' %}"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("submissions:new", args=[open_call.pk]),
+            {**post_data(open_call, title=markup, description=markup), "submit": ""},
+        )
+    (message,) = mail.outbox
+    assert markup in message.body
+    pdf = pypdf.PdfReader(BytesIO(message.attachments[0][1]))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert text.count("<b>bold</b> {{ secret }} {% now 'Y' %}") >= 2
