@@ -102,6 +102,7 @@ class CallForTopics(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
     )
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-issue_date"]

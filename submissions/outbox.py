@@ -27,6 +27,8 @@ TRANSIENT = (
 )
 MAX_AUTOMATIC_ATTEMPTS = 5
 STALE_SENDING = datetime.timedelta(minutes=15)
+# A message just recorded was handed to a worker already; the scan takes those that were not.
+MISSED_ENQUEUE = datetime.timedelta(minutes=1)
 
 
 def record(*, kind, key, recipient, language, subject, body, state=None, call=None, attachments=()):
@@ -105,8 +107,9 @@ def _finish(message, status, error=None):
 
 
 def pending():
-    """Queued messages, and those a worker left in 'sending' long ago: the latter are marked
-    failed, never sent again by themselves, since they may have gone out."""
+    """Queued messages that have waited over a minute (their worker never got them), after
+    marking failed those a worker left in 'sending' long ago: they may have gone out, so they
+    are never sent again by themselves."""
     stale = timezone.now() - STALE_SENDING
     OutboundMessage.objects.filter(status=Status.SENDING, created_at__lt=stale).update(
         status=Status.FAILED,

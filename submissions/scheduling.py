@@ -68,9 +68,13 @@ def queue_invitations(call):
 
 
 def queue_reminders(call, now):
-    """The latest reminder that has fallen due, to the States that have submitted nothing."""
+    """The latest reminder that has fallen due, to the States that have submitted nothing. A
+    reminder whose day had passed when the call opened is not sent: the note has just gone."""
+    opened = call.opened_at or datetime.datetime.min.replace(tzinfo=datetime.UTC)
     due = [
-        days for days in call.reminder_days if call.deadline - datetime.timedelta(days=days) <= now
+        days
+        for days in call.reminder_days
+        if opened < call.deadline - datetime.timedelta(days=days) <= now
     ]
     if not due or now >= call.deadline:
         return 0

@@ -46,6 +46,8 @@ def open_call(call, *, by):
         raise ValidationError(_("The deadline has passed: set a later deadline, then open."))
     if not call.areas.exists():
         raise ValidationError(_("Add the suggested areas before opening the call."))
+    call.opened_at = timezone.now()
+    call.save(update_fields=["opened_at"])
     call = _set_status(call, Status.OPEN)
     # The invitations go out now rather than at the next minute's scan.
     transaction.on_commit(_scan_now)

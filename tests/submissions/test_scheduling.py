@@ -96,3 +96,12 @@ def test_a_state_without_a_mission_is_invited_once_it_has_one(open_call):
     austria.save()
     assert scheduling.run_due()["invitations"] == 1
     assert messages("invitation", state__iso3="AUT").count() == 1
+
+
+def test_no_reminder_whose_day_had_passed_when_the_call_opened(open_call, secretariat):
+    CallForTopics.objects.filter(pk=open_call.pk).update(status="draft")
+    open_call.refresh_from_db()
+    services.open_call(open_call, by=secretariat)  # ten days before the deadline
+    assert scheduling.run_due()["reminders"] == 0  # the 14-day one is not sent late
+    at_3 = open_call.deadline - datetime.timedelta(days=3) + datetime.timedelta(hours=1)
+    assert scheduling.run_due(now=at_3)["reminders"] == 195

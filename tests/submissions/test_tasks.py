@@ -27,7 +27,8 @@ def database_url():
 
 @pytest.fixture
 def worker(tmp_path):
-    """A worker process on the portal's broker and this test's database."""
+    """A worker process, with beat's minute scan, on the portal's broker and this test's
+    database."""
     outbox = tmp_path / "mail"
     outbox.mkdir()
     env = {
@@ -45,6 +46,9 @@ def worker(tmp_path):
             "-A",
             "wgportal",
             "worker",
+            "--beat",
+            "--schedule",
+            str(tmp_path / "beat-schedule"),
             "--pool",
             "solo",
             "--without-mingle",
@@ -59,6 +63,17 @@ def worker(tmp_path):
     yield outbox
     process.terminate()
     process.wait(timeout=20)
+
+
+SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+
+
+def mails(outbox):
+    """Every message Django's file backend wrote (a file can hold several)."""
+    found = []
+    for path in outbox.glob("*.log"):
+        found += [part for part in path.read_bytes().split(SEPARATOR) if part.strip()]
+    return found
 
 
 def wait_for_mail(outbox, seconds=60):
@@ -96,3 +111,36 @@ def test_submission_receipt_is_sent_by_the_worker(
     assert proposal.reference in message["Subject"]
     attachments = list(message.iter_attachments())
     assert attachments and attachments[0].get_content_type() == "application/pdf"
+
+
+def test_opening_the_call_sends_every_state_its_note_verbale_once(
+    committed_demo, open_call, worker, secretariat
+):
+    """The demo's 195 missions, each in its language with the note attached, through the
+    real worker: the scan queues, the worker renders and sends."""
+    from submissions import services
+    from submissions.models import CallForTopics
+
+    CallForTopics.objects.filter(pk=open_call.pk).update(status="draft")
+    open_call.refresh_from_db()
+    services.open_call(open_call, by=secretariat)  # runs a scan at once, through the broker
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and len(mails(worker)) < 195:
+        time.sleep(1)
+    time.sleep(2)  # nothing more should come
+    sent = [email.message_from_bytes(raw, policy=policy.default) for raw in mails(worker)]
+    assert len(sent) == 195
+    by_recipient = {message["To"]: message for message in sent}
+    assert len(by_recipient) == 195
+    france = by_recipient["mission-fra@demo.invalid"]
+    assert (
+        "Note verbale CU 2011/40 (A)" in france["Subject"] or "CU 2011/40 (A)" in france["Subject"]
+    )
+    (note,) = list(france.iter_attachments())
+    assert note.get_filename().endswith("-FRA-fr.pdf")
+    assert note.get_content().startswith(b"%PDF")
+    assert (
+        list(by_recipient["mission-chn@demo.invalid"].iter_attachments())[0]
+        .get_filename()
+        .endswith("-CHN-zh-hans.pdf")
+    )
