@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from meetings.models import MemberState
 from wgportal.admin import TranslatedAdmin
 
-from . import outbox, services
+from . import outbox, selectors, services
 from .models import (
     CallForTopics,
     DeadlineExtension,
@@ -122,11 +122,26 @@ class PreviewForm(forms.Form):
 
 @admin.register(CallForTopics)
 class CallForTopicsAdmin(TranslatedAdmin):
-    list_display = ["reference", "meeting", "issue_date", "deadline", "status"]
+    list_display = ["reference", "meeting", "issue_date", "deadline", "status", "invitations"]
     list_filter = ["status"]
     search_fields = ["reference", "meeting__title"]
     list_select_related = ["meeting"]
-    readonly_fields = ["status"]
+    readonly_fields = ["status", "opened_at", "invitations"]
+
+    @admin.display(description=_("notes verbales"))
+    def invitations(self, call):
+        """Progress while the workers render and send them."""
+        if call.pk is None:
+            return "—"
+        progress = selectors.invitation_progress(call)
+        return _(
+            "%(sent)s sent, %(queued)s queued, %(sending)s being rendered and sent, "
+            "%(failed)s failed, of %(of)s missions"
+        ) % {
+            status: progress.get(status, 0)
+            for status in ("sent", "queued", "sending", "failed", "of")
+        }
+
     autocomplete_fields = ["meeting"]
     inlines = [SuggestedAreaInline]
     actions = ["open_calls", "close_calls"]

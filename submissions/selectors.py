@@ -74,3 +74,17 @@ def proposals_by_area(call):
     for proposal in proposals:
         (groups[proposal.area_id][1] if proposal.area_id in groups else other).append(proposal)
     return [*groups.values(), (None, other)]
+
+
+def invitation_progress(call):
+    """How far the notes verbales of a call have gone: counts per status, and of how many."""
+    from meetings.models import PermanentMission
+
+    from .models import OutboundMessage
+
+    counts = dict(
+        OutboundMessage.objects.filter(call=call, kind=OutboundMessage.Kind.INVITATION)
+        .values_list("status")
+        .annotate(Count("id"))
+    )
+    return {"of": PermanentMission.objects.count(), **counts}

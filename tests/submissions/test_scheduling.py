@@ -105,3 +105,15 @@ def test_no_reminder_whose_day_had_passed_when_the_call_opened(open_call, secret
     assert scheduling.run_due()["reminders"] == 0  # the 14-day one is not sent late
     at_3 = open_call.deadline - datetime.timedelta(days=3) + datetime.timedelta(hours=1)
     assert scheduling.run_due(now=at_3)["reminders"] == 195
+
+
+def test_the_admin_shows_how_far_the_notes_have_gone(open_call, secretariat_client):
+    from django.urls import reverse
+
+    scheduling.run_due()
+    message = messages("invitation", call=open_call).first()
+    outbox.deliver(message.pk)
+    page = secretariat_client.get(
+        reverse("admin:submissions_callfortopics_change", args=[open_call.pk])
+    ).content.decode()
+    assert "1 sent, 194 queued, 0 being rendered and sent, 0 failed, of 195 missions" in page
