@@ -8,8 +8,10 @@ import smtplib
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from wgportal import pdf
 
@@ -29,6 +31,15 @@ MAX_AUTOMATIC_ATTEMPTS = 5
 STALE_SENDING = datetime.timedelta(minutes=15)
 # A message just recorded was handed to a worker already; the scan takes those that were not.
 MISSED_ENQUEUE = datetime.timedelta(minutes=1)
+
+
+def compose(template, context, language):
+    """(subject, body) from submissions/email/<template>_subject.txt and <template>.txt,
+    written in the recipient's language."""
+    with override(language):
+        subject = render_to_string(f"submissions/email/{template}_subject.txt", context)
+        body = render_to_string(f"submissions/email/{template}.txt", context)
+    return " ".join(subject.split()), body
 
 
 def record(*, kind, key, recipient, language, subject, body, state=None, call=None, attachments=()):

@@ -3,7 +3,6 @@
 import re
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -25,13 +24,10 @@ def queue_receipt(proposal, user, language):
     """To the delegate who submitted, in the language they used, with the PDF attached (the
     worker renders it). One receipt per submitted version, however often this is called."""
     with override(language):
-        context = {
-            "proposal": proposal,
-            "user": user,
-            "link": settings.PORTAL_URL + reverse("submissions:receipt", args=[proposal.pk]),
-        }
-        subject = render_to_string("submissions/email/receipt_subject.txt", context).strip()
-        body = render_to_string("submissions/email/receipt.txt", context)
+        link = settings.PORTAL_URL + reverse("submissions:receipt", args=[proposal.pk])
+    subject, body = outbox.compose(
+        "receipt", {"proposal": proposal, "user": user, "link": link}, language
+    )
     return outbox.record(
         kind=OutboundMessage.Kind.RECEIPT,
         key=f"receipt:{proposal.pk}:{proposal.version}",

@@ -7,9 +7,7 @@ import datetime
 from collections import Counter
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import override
 
 from meetings.models import BureauMember, PermanentMission
 
@@ -61,7 +59,7 @@ def queue_invitations(call):
             mission,
             Kind.INVITATION,
             f"invitation:{call.pk}:{mission.state.iso3}",
-            "submissions/email/note_verbale",
+            "note_verbale",
         )
         count += 1
     return count
@@ -88,7 +86,7 @@ def queue_reminders(call, now):
             mission,
             Kind.REMINDER,
             prefix + mission.state.iso3,
-            "submissions/email/reminder",
+            "reminder",
             days=days,
         )
         count += 1
@@ -97,10 +95,7 @@ def queue_reminders(call, now):
 
 def _to_mission(call, mission, kind, key, template, **extra):
     language = mission.correspondence_language
-    with override(language):
-        context = {"call": call, "mission": mission, **extra}
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
+    subject, body = outbox.compose(template, {"call": call, "mission": mission, **extra}, language)
     outbox.record(
         kind=kind,
         key=key,
@@ -130,16 +125,14 @@ def close_at_deadline(call):
     for member in BureauMember.objects.select_related("user", "state__mission"):
         mission = getattr(member.state, "mission", None)
         language = mission.correspondence_language if mission else "en"
-        with override(language):
-            context = {
-                "call": call,
-                "states": submitted.values("state").distinct().count(),
-                "proposals": submitted.count(),
-                "areas": [(area, submitted.filter(area=area).count()) for area in call.areas.all()],
-                "other": submitted.filter(area=None).count(),
-            }
-            subject = render_to_string("submissions/email/digest_subject.txt", context).strip()
-            body = render_to_string("submissions/email/digest.txt", context)
+        context = {
+            "call": call,
+            "states": submitted.values("state").distinct().count(),
+            "proposals": submitted.count(),
+            "areas": [(area, submitted.filter(area=area).count()) for area in call.areas.all()],
+            "other": submitted.filter(area=None).count(),
+        }
+        subject, body = outbox.compose("digest", context, language)
         outbox.record(
             kind=Kind.DIGEST,
             key=f"digest:{call.pk}:{member.user_id}",

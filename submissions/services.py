@@ -11,7 +11,6 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -260,6 +259,19 @@ def submit_proposal(*, user, proposal, version):
 
 
 @transaction.atomic
+def save_proposal(*, user, call, data, submit=False, proposal=None, version=None, form_token=None):
+    """The proposal form's use case: a new draft or a change, submitted at once if asked;
+    all of it or, on any refusal, none of it."""
+    if proposal is None:
+        proposal = save_draft(user=user, call=call, data=data, form_token=form_token)
+    else:
+        proposal = update_proposal(user=user, proposal=proposal, version=version, data=data)
+    if submit and proposal.status == ProposalStatus.DRAFT:
+        proposal = submit_proposal(user=user, proposal=proposal, version=proposal.version)
+    return proposal
+
+
+@transaction.atomic
 def withdraw_proposal(*, user, proposal, version):
     proposal = _locked_for_change(user, proposal, version)
     if proposal.status == ProposalStatus.WITHDRAWN:
@@ -300,9 +312,9 @@ def invite_delegate(delegate):
             "password_reset_confirm",
             kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
         )
-        context = {"user": user, "state": delegate.state, "link": link}
-        subject = render_to_string("submissions/email/invitation_subject.txt", context).strip()
-        body = render_to_string("submissions/email/invitation.txt", context)
+    subject, body = outbox.compose(
+        "invitation", {"user": user, "state": delegate.state, "link": link}, language
+    )
     return outbox.record(
         kind=OutboundMessage.Kind.ACCOUNT,
         key=f"account:{user.pk}:{uuid.uuid4()}",

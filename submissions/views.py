@@ -3,7 +3,6 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -86,28 +85,7 @@ def proposal_new(request, call_pk):
     call = _call_for_delegate(request, call_pk)
     if request.method == "GET" and not services.accepts_from(call, request.user.delegate.state):
         return _closed(request, call)
-    form = ProposalForm(request.POST or None, call=call)
-    if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
-
-        def save():
-            with transaction.atomic():
-                proposal = services.save_draft(
-                    user=request.user,
-                    call=call,
-                    data=form.cleaned_data,
-                    form_token=form.cleaned_data["form_token"],
-                )
-                if submit:
-                    proposal = services.submit_proposal(
-                        user=request.user, proposal=proposal, version=proposal.version
-                    )
-            return proposal
-
-        proposal = _apply(form, save)
-        if proposal:
-            return _after_save(request, proposal, submit)
-    return render(request, "submissions/proposal_form.html", {"form": form, "call": call})
+    return _proposal_form(request, call)
 
 
 @login_required
@@ -120,31 +98,31 @@ def proposal_edit(request, pk):
         or not services.accepts_from(proposal.call, proposal.state)
     ):
         return _closed(request, proposal.call, proposal)
-    form = ProposalForm(request.POST or None, instance=proposal, call=proposal.call)
+    return _proposal_form(request, proposal.call, proposal)
+
+
+def _proposal_form(request, call, proposal=None):
+    form = ProposalForm(request.POST or None, instance=proposal, call=call)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
-
-        def save():
-            with transaction.atomic():
-                saved = services.update_proposal(
-                    user=request.user,
-                    proposal=proposal,
-                    version=form.cleaned_data["version"],
-                    data=form.cleaned_data,
-                )
-                if submit:
-                    saved = services.submit_proposal(
-                        user=request.user, proposal=saved, version=saved.version
-                    )
-            return saved
-
-        saved = _apply(form, save)
+        saved = _apply(
+            form,
+            lambda: services.save_proposal(
+                user=request.user,
+                call=call,
+                data=form.cleaned_data,
+                submit=submit,
+                proposal=proposal,
+                version=form.cleaned_data["version"],
+                form_token=form.cleaned_data["form_token"],
+            ),
+        )
         if saved:
             return _after_save(request, saved, submit)
     return render(
         request,
         "submissions/proposal_form.html",
-        {"form": form, "call": proposal.call, "proposal": proposal},
+        {"form": form, "call": call, "proposal": proposal},
     )
 
 
