@@ -7,12 +7,21 @@ PY=.venv/bin/python
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 
-trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT
+# Background jobs of a script ignore Ctrl-C, so the script stops them itself, by their ids.
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  kill -TERM "${pids[@]}" 2>/dev/null
+  wait
+}
+trap stop INT TERM EXIT
 
 # The filesystem broker has no broadcast, so the worker skips mingle, gossip and heartbeats.
 .venv/bin/celery -A wgportal worker --beat --concurrency 2 --loglevel INFO \
   --without-mingle --without-gossip --without-heartbeat &
+pids+=($!)
 $PY manage.py runserver --noreload "$HOST:$PORT" &
+pids+=($!)
 
 cat <<MSG
 
