@@ -28,4 +28,3 @@ owns_proposal = is_active_delegate & speaks_for_the_state
 
 rules.add_perm("submissions.view_topicproposal", owns_proposal | is_secretariat | is_bureau_member)
 rules.add_perm("submissions.change_topicproposal", owns_proposal)
-rules.add_perm("submissions.add_topicproposal", is_active_delegate)

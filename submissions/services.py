@@ -119,13 +119,13 @@ def accepts_from(call, state):
 
 def _ensure_accepting(call, state, now=None):
     now = now or timezone.now()
-    if call.status != Status.OPEN and not (
-        call.status == Status.CLOSED and call.extensions.filter(state=state, until__gt=now)
-    ):
+    deadline = deadline_for(call, state)
+    # A closed call still takes proposals from a State whose extension runs past its deadline.
+    extended = call.status == Status.CLOSED and deadline > call.deadline
+    if call.status != Status.OPEN and not extended:
         raise ValidationError(
             _("The call %(reference)s is not open for proposals.") % {"reference": call.reference}
         )
-    deadline = deadline_for(call, state)
     if now >= deadline:
         raise ValidationError(
             _(

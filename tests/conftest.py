@@ -1,9 +1,13 @@
+import datetime
 import os
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
+
+from meetings.models import Meeting
+from submissions.models import CallForTopics, SuggestedArea
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -55,3 +59,24 @@ def committed_demo(django_db_blocker):
     """For transactional tests (a live server, threads): the demo data, committed."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def open_call(db):
+    """An open call of the demo's shape, with ten days left. (Transactional tests request
+    committed_demo before it.)"""
+    call = CallForTopics.objects.create(
+        meeting=Meeting.objects.get(slug="wg-2011"),
+        reference="CU 2011/40 (A)",
+        issue_date=datetime.date.today(),
+        deadline=timezone.now() + datetime.timedelta(days=10),
+        note_text_en="The Government is invited to propose topics by [[[Deadline]]].",
+        reply_address_en="the secretariat",
+        email="untoc.cop@unodc.org",
+        max_proposals_per_state=3,
+    )
+    for letter in "abc":
+        SuggestedArea.objects.create(call=call, letter=letter, title_en=f"Area {letter}")
+    CallForTopics.objects.filter(pk=call.pk).update(status=CallForTopics.Status.OPEN)
+    call.refresh_from_db()
+    return call

@@ -1,35 +1,14 @@
 """Delegates in Chromium: propose, submit, get the receipt; another State cannot reach it;
 the same in Arabic, right to left."""
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from meetings.models import Meeting
-from submissions.models import CallForTopics, SuggestedArea
 from wgportal.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def open_call(committed_demo):
-    call = CallForTopics.objects.create(
-        meeting=Meeting.objects.get(slug="wg-2011"),
-        reference="CU 2011/40 (A)",
-        issue_date=datetime.date.today(),
-        deadline=timezone.now() + datetime.timedelta(days=10),
-        note_text_en="Topics are invited.",
-        reply_address_en="the secretariat",
-        email="untoc.cop@unodc.org",
-    )
-    for letter in "ab":
-        SuggestedArea.objects.create(call=call, letter=letter, title_en=f"Area {letter}")
-    CallForTopics.objects.filter(pk=call.pk).update(status=CallForTopics.Status.OPEN)
-    return call
 
 
 def sign_in(page, language, username):
@@ -53,7 +32,9 @@ def propose_and_submit(page, title):
     return page.locator(".receipt .reference").inner_text()
 
 
-def test_french_delegate_proposes_and_another_state_cannot_reach_it(page, open_call):
+def test_french_delegate_proposes_and_another_state_cannot_reach_it(
+    committed_demo, open_call, page
+):
     sign_in(page, "fr", "delegate-fr")
     reference = propose_and_submit(page, "La non-sanction des victimes")
     assert reference == "CU 2011/40 (A)/FRA/1"
@@ -75,7 +56,7 @@ def test_french_delegate_proposes_and_another_state_cannot_reach_it(page, open_c
     assert response.status == 404
 
 
-def test_arabic_delegate_proposes_on_a_right_to_left_page(page, open_call):
+def test_arabic_delegate_proposes_on_a_right_to_left_page(committed_demo, open_call, page):
     sign_in(page, "ar", "delegate-eg")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     reference = propose_and_submit(page, "عدم معاقبة الضحايا")

@@ -273,3 +273,44 @@ def test_the_limit_holds_when_two_submissions_race(committed_demo, django_user_m
     assert sorted(outcomes)[1] == "submitted"
     assert "already submitted 2 proposals" in sorted(outcomes)[0]
     assert call.proposals.filter(status="submitted").count() == 2
+
+
+@pytest.mark.parametrize("value", [[0], [400], ["14"], 14, [3.5]])
+def test_reminder_offsets_must_be_whole_days_in_a_list(value):
+    from submissions.validators import validate_reminder_days
+
+    with pytest.raises(ValidationError, match=r"as a list: \[14, 3\]"):
+        validate_reminder_days(value)
+    validate_reminder_days([14, 3])
+
+
+def test_only_the_secretariat_creates_or_deactivates_delegates(france):
+    with pytest.raises(PermissionDenied):
+        services.create_delegate(
+            email="new@example.org",
+            first_name="N",
+            last_name="D",
+            state=MemberState.objects.get(iso3="FRA"),
+            by=france,
+        )
+    with pytest.raises(PermissionDenied):
+        services.set_delegate_active(france.delegate, active=False, by=france)
+    assert Delegate.objects.get(user=france).is_active
+
+
+def test_an_extension_that_has_run_out_on_a_closed_call_says_so(call, france, secretariat):
+    state = MemberState.objects.get(iso3="FRA")
+    services.grant_extension(
+        call=call,
+        state=state,
+        until=call.deadline + datetime.timedelta(days=1),
+        reason="",
+        by=secretariat,
+    )
+    CallForTopics.objects.filter(pk=call.pk).update(
+        status=CallForTopics.Status.CLOSED, deadline=NOW - datetime.timedelta(days=3)
+    )
+    call.extensions.update(until=NOW - datetime.timedelta(days=1))
+    call.refresh_from_db()
+    with pytest.raises(ValidationError, match="The deadline passed on"):
+        services.save_draft(user=france, call=call, data=data(call))
