@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
@@ -217,8 +217,22 @@ class WorkSlotInline(TranslationTabularInline):
 
 @admin.register(ProvisionalAgenda)
 class ProvisionalAgendaAdmin(SimpleHistoryAdmin):
-    list_display = ["document", "meeting"]
+    list_display = ["document", "meeting", "issued_at"]
+    readonly_fields = ["issued_at"]
+    actions = ["issue"]
     search_fields = ["document__symbol", "meeting__title"]
     list_select_related = ["document", "meeting"]
     autocomplete_fields = ["meeting", "document"]
     inlines = [AgendaItemInline, WorkSlotInline]
+
+    @admin.action(description=_("Issue the selected provisional agendas"), permissions=["change"])
+    def issue(self, request, queryset):
+        for agenda in queryset.select_related("document", "meeting"):
+            try:
+                services.issue_agenda(agenda, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("%(symbol)s is issued.") % {"symbol": agenda.document.symbol}
+                )

@@ -34,6 +34,8 @@ BODY_SLUGS = {"conference": "cop", "bureau": "cop-bureau", "wg": "working-group-
 MEETINGS = {
     "wg-2009": ("wg", D(2009, 4, 14), D(2009, 4, 15), ["n", "p"]),
     "bureau-2009": ("bureau", D(2009, 4, 16), D(2009, 4, 16), []),
+    # The Bureau meets after the call's deadline to select the topics.
+    "bureau-2009-09": ("bureau", D(2009, 9, 15), D(2009, 9, 15), []),
     "wg-2010-01": ("wg", D(2010, 1, 27), D(2010, 1, 29), ["p"]),
     "wg-2010-10": ("wg", D(2010, 10, 19), D(2010, 10, 19), ["p"]),
     # Mandated by resolution 5/2, which the demo does not hold.
@@ -45,6 +47,8 @@ MEETINGS = {
 DOCUMENTS = {
     "CTOC/COP/WG.4/2009/1": (D(2009, 3, 5), "en", SIX, "wg-2009", True),
     "CTOC/COP/WG.4/2009/CRP.1": (None, "en", ["en"], "wg-2009", False),
+    # Not issued yet: the Bureau's topics are to go onto it.
+    "CTOC/COP/WG.4/2010/1": (None, "en", SIX, "wg-2010-01", True),
     "CTOC/COP/WG.4/2011/8": (None, "en", SIX, "wg-2011", False),
     "CTOC/COP/2005/3/Rev.2": (None, "en", SIX, None, False),
     "CTOC/COP/2006/6/Rev.1": (None, "en", SIX, None, False),
@@ -60,6 +64,18 @@ DOCUMENTS = {
 }
 
 AGENDA = "CTOC/COP/WG.4/2009/1"
+AGENDA_2010 = "CTOC/COP/WG.4/2010/1"
+# Texts that are the same for another record: Bureau meetings and agendas share their titles.
+SAME_TEXT = {"bureau-2009-09": "bureau-2009", AGENDA_2010: AGENDA}
+# The draft agenda of January 2010, before the Bureau's topics: its items, with the April 2009
+# agenda's item whose title (and annotation, where it still holds) it takes.
+AGENDA_2010_ITEMS = {
+    "1": ("1", True),
+    "1a": ("1a", False),
+    "1b": ("1b", True),
+    "2": ("2", True),
+    "3": ("4", True),
+}
 DOCUMENTATION = {
     "2": [
         "CTOC/COP/WG.4/2009/CRP.1",
@@ -114,7 +130,11 @@ def load():
     bodies = load_bodies()
     meetings = load_meetings(bodies)
     documents = load_documents(meetings)
-    load_agenda(meetings["wg-2009"], documents[AGENDA])
+    agenda = load_agenda(meetings["wg-2009"], documents[AGENDA])
+    if agenda.issued_at is None:
+        agenda.issued_at = datetime.datetime(2009, 3, 5, tzinfo=meetings["wg-2009"].zone)
+        agenda.save(update_fields=["issued_at"])
+    load_draft_agenda(meetings["wg-2010-01"], documents[AGENDA_2010])
     return states
 
 
@@ -187,7 +207,7 @@ def load_meetings(bodies):
                 "start_date": start,
                 "end_date": end,
                 "time_zone": "Europe/Vienna",
-                **translations("title", "meetings", key),
+                **translations("title", "meetings", SAME_TEXT.get(key, key)),
                 **translations("venue", "places", "vienna"),
             },
         )
@@ -206,7 +226,7 @@ def load_documents(meetings):
                 "languages": languages,
                 "meeting": meetings[meeting] if meeting else None,
                 "not_edited": not_edited,
-                **translations("title", "documents", symbol),
+                **translations("title", "documents", SAME_TEXT.get(symbol, symbol)),
             },
         )
     return documents
@@ -248,5 +268,25 @@ def load_agenda(meeting, document):
                 "continued": continued,
                 **translations("description", "agenda", AGENDA, "work", item, optional=True),
             },
+        )
+    return agenda
+
+
+def load_draft_agenda(meeting, document):
+    """The January 2010 agenda as the secretariat drafts it, before the Bureau selects the
+    topics. Loading again leaves the Bureau's items that are on it alone."""
+    agenda, _ = ProvisionalAgenda.objects.get_or_create(
+        meeting=meeting, defaults={"document": document}
+    )
+    if agenda.items.exists():
+        return agenda
+    for key, (source, annotated) in AGENDA_2010_ITEMS.items():
+        path = ("agenda", AGENDA, "items", source)
+        AgendaItem.objects.create(
+            agenda=agenda,
+            number=int(key[0]),
+            sub_letter=key[1:],
+            **translations("title", *path, "title"),
+            **(translations("annotation", *path, "annotation") if annotated else {}),
         )
     return agenda

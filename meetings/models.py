@@ -262,6 +262,13 @@ class ProvisionalAgenda(models.Model):
         verbose_name=_("document"),
         help_text=_("The document that issues the agenda: its symbol, date and languages."),
     )
+    issued_at = models.DateTimeField(
+        _("issued"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Until it is issued, only the secretariat and the Bureau see the agenda."),
+    )
 
     class Meta:
         verbose_name = _("provisional agenda")

@@ -1,13 +1,15 @@
-"""State changes of the meetings app: the mission address book's CSV import."""
+"""State changes of the meetings app: the mission address book's CSV import, and the
+provisional agenda's items placed by other use cases and its issue."""
 
 import csv
 import io
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import MemberState, PermanentMission
+from .models import AgendaItem, MemberState, PermanentMission, ProvisionalAgenda
 
 MISSION_COLUMNS = [
     "iso3",
@@ -97,3 +99,84 @@ def import_missions(text):
     for mission in missions:
         mission.save()
     return created, len(missions) - created
+
+
+# The provisional agenda: items placed by other apps' use cases, and its issue.
+
+PLACEMENT_ITEMS = "items"
+PLACEMENT_SUBITEMS = "subitems"
+
+
+def _refuse_if_issued(agenda):
+    if agenda.issued_at:
+        raise ValidationError(
+            _("The provisional agenda %(symbol)s has been issued; its items can no longer change.")
+            % {"symbol": agenda.document.symbol}
+        )
+
+
+def _shift_numbers(agenda, numbers, by):
+    """Move whole items (with their sub-items) by ``by`` places, one number at a time in the
+    order that never lands on a number still in use."""
+    for number in sorted(numbers, reverse=by > 0):
+        agenda.items.filter(number=number).update(number=number + by)
+
+
+@transaction.atomic
+def insert_agenda_items(agenda, entries, *, placement, anchor):
+    """New items from ``entries`` ({field: value} each), in order: as items numbered from
+    ``anchor`` on (later items move down), or as the next sub-items of item ``anchor``.
+    Nothing else on the agenda changes. Returns the new items."""
+    _refuse_if_issued(agenda)
+    numbers = set(agenda.items.values_list("number", flat=True))
+    if placement == PLACEMENT_SUBITEMS:
+        if anchor not in numbers:
+            raise ValidationError(_("The agenda has no item %(number)s.") % {"number": anchor})
+        letters = agenda.items.filter(number=anchor).exclude(sub_letter="")
+        last = max(letters.values_list("sub_letter", flat=True), default="`")
+        if ord(last) + len(entries) > ord("z"):
+            raise ValidationError(_("Item %(number)s has no letters left.") % {"number": anchor})
+        places = [(anchor, chr(ord(last) + 1 + i)) for i in range(len(entries))]
+    else:
+        if anchor < 1 or anchor > max(numbers, default=0) + 1:
+            raise ValidationError(_("The agenda has no item %(number)s.") % {"number": anchor})
+        _shift_numbers(agenda, [n for n in numbers if n >= anchor], len(entries))
+        places = [(anchor + i, "") for i in range(len(entries))]
+    return [
+        AgendaItem.objects.create(agenda=agenda, number=number, sub_letter=letter, **entry)
+        for (number, letter), entry in zip(places, entries, strict=True)
+    ]
+
+
+@transaction.atomic
+def remove_agenda_items(items):
+    """Take out items that insert_agenda_items placed; the items after them move back up, so
+    the agenda is as it was before."""
+    for item in sorted(items, key=lambda item: (item.number, item.sub_letter), reverse=True):
+        agenda = item.agenda
+        _refuse_if_issued(agenda)
+        item.delete()
+        if item.sub_letter:
+            later = agenda.items.filter(number=item.number, sub_letter__gt=item.sub_letter)
+            for sub in later.order_by("sub_letter"):
+                sub.sub_letter = chr(ord(sub.sub_letter) - 1)
+                sub.save(update_fields=["sub_letter"])
+        elif not agenda.items.filter(number=item.number).exists():
+            later = agenda.items.filter(number__gt=item.number)
+            _shift_numbers(agenda, set(later.values_list("number", flat=True)), -1)
+
+
+@transaction.atomic
+def issue_agenda(agenda, *, by):
+    """The agenda goes public; from now on its items stay as they are."""
+    if not by.is_staff:
+        raise PermissionDenied
+    agenda = ProvisionalAgenda.objects.select_for_update().get(pk=agenda.pk)
+    _refuse_if_issued(agenda)
+    agenda.issued_at = timezone.now()
+    agenda.save(update_fields=["issued_at"])
+    document = agenda.document
+    if document.issue_date is None:
+        document.issue_date = timezone.localdate(timezone=agenda.meeting.zone)
+        document.save(update_fields=["issue_date"])
+    return agenda

@@ -24,18 +24,27 @@ def meeting_list(request):
 
 def meeting_detail(request, slug):
     meeting = found_or_404(selectors.meeting_with_agenda, slug)
+    agenda = _agenda(request, meeting)
     # The secretariat is told which languages still show texts of another language.
-    gaps = (
-        selectors.untranslated_agenda_texts(meeting)
-        if request.user.is_staff and hasattr(meeting, "agenda")
-        else {}
+    gaps = selectors.untranslated_agenda_texts(meeting) if request.user.is_staff and agenda else {}
+    return render(
+        request,
+        "meetings/detail.html",
+        {"meeting": meeting, "agenda": agenda, "translation_gaps": gaps},
     )
-    return render(request, "meetings/detail.html", {"meeting": meeting, "translation_gaps": gaps})
+
+
+def _agenda(request, meeting):
+    """The meeting's agenda if the user may see it: once issued, everyone."""
+    agenda = getattr(meeting, "agenda", None)
+    if agenda and request.user.has_perm("meetings.view_provisionalagenda", agenda):
+        return agenda
+    return None
 
 
 def agenda_pdf(request, slug):
     meeting = found_or_404(selectors.meeting_with_agenda, slug)
-    if not hasattr(meeting, "agenda"):
+    if _agenda(request, meeting) is None:
         raise Http404("This meeting has no provisional agenda yet.")
     rendered = documents.agenda_pdf(meeting, request.LANGUAGE_CODE)
     return pdf_response(

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,10 +17,13 @@ from wgportal.admin import TranslatedAdmin
 
 from . import outbox, selectors, services
 from .models import (
+    Assessment,
     CallForTopics,
+    CandidateTopic,
     DeadlineExtension,
     Delegate,
     OutboundMessage,
+    SelectionReopening,
     SuggestedArea,
     TopicProposal,
 )
@@ -115,6 +119,17 @@ class SuggestedAreaInline(TranslationTabularInline):
     extra = 0
 
 
+class ReopeningInline(admin.TabularInline):
+    model = SelectionReopening
+    fields = ["at", "by", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class PreviewForm(forms.Form):
     state = forms.ModelChoiceField(MemberState.objects.all(), label=_("State"))
     language = forms.ChoiceField(choices=settings.LANGUAGES, label=_("Language"))
@@ -126,7 +141,32 @@ class CallForTopicsAdmin(TranslatedAdmin):
     list_filter = ["status"]
     search_fields = ["reference", "meeting__title"]
     list_select_related = ["meeting"]
-    readonly_fields = ["status", "opened_at", "invitations"]
+    readonly_fields = [
+        "status",
+        "opened_at",
+        "invitations",
+        "review",
+        "bureau_meeting",
+        "decided_at",
+        "decided_by",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The Bureau's candidate topics hold the number of topics from the moment it opens.
+        opened = obj is not None and obj.status != CallForTopics.Status.DRAFT
+        return [*self.readonly_fields, "topics_to_select"] if opened else self.readonly_fields
+
+    @admin.display(description=_("Bureau review"))
+    def review(self, call):
+        if call.status not in (CallForTopics.Status.CLOSED, CallForTopics.Status.DECIDED):
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("submissions:review", args=[call.pk]),
+            _("Candidate topics"),
+            reverse("submissions:selection", args=[call.pk]),
+            _("Selection"),
+        )
 
     @admin.display(description=_("notes verbales"))
     def invitations(self, call):
@@ -143,7 +183,7 @@ class CallForTopicsAdmin(TranslatedAdmin):
         }
 
     autocomplete_fields = ["meeting"]
-    inlines = [SuggestedAreaInline]
+    inlines = [SuggestedAreaInline, ReopeningInline]
     actions = ["open_calls", "close_calls"]
     change_form_template = "admin/submissions/callfortopics/change_form.html"
 
@@ -297,3 +337,32 @@ class OutboundMessageAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Retry the selected failed messages"), permissions=["change"])
     def retry(self, request, queryset):
         self._act(request, queryset, outbox.retry, _("Queued again: %(count)s."))
+
+
+class ReviewRecordAdmin(SimpleHistoryAdmin):
+    """Made and changed on the Bureau's review pages, where the rules hold; read here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CandidateTopic)
+class CandidateTopicAdmin(ReviewRecordAdmin):
+    list_display = ["title", "call", "position", "selection_rank", "agenda_item"]
+    list_filter = ["call"]
+    list_select_related = ["call", "agenda_item"]
+    search_fields = ["title"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(ReviewRecordAdmin):
+    list_display = ["candidate", "member", "support", "updated_at"]
+    list_filter = ["candidate__call", "support"]
+    list_select_related = ["candidate", "member__user", "member__state"]
+    search_fields = ["candidate__title", "comment"]

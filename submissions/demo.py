@@ -5,7 +5,6 @@ They all share wgportal.demo.DEMO_PASSWORD, which is for the local demo only.
 """
 
 import datetime
-import zoneinfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -13,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from meetings.models import Body, BureauMember, Meeting, MemberState
 from wgportal.demo import DEMO_PASSWORD, text, translations
 
+from . import demo_stages
 from .models import CallForTopics, Delegate, SuggestedArea
 
 SECRETARIAT_GROUP = "Secretariat"
@@ -38,32 +38,39 @@ DELEGATES = {
 CALL = "CU 2009/92 (A)"
 
 
-def load():
-    users = [load_secretariat(), *load_bureau(), *load_delegates()]
-    load_call()
+def load(stage=None):
+    """The accounts and the call; the call is brought to ``stage`` when one is asked, or to
+    "closed" when it has no proposals yet (otherwise it stays as a person left it)."""
+    secretariat, *bureau = [load_secretariat(), *load_bureau()]
+    users = [secretariat, *bureau, *load_delegates()]
+    call = load_call()
+    if stage or not call.proposals.exists():
+        president = next(u for u in bureau if u.username == "president")
+        demo_stages.bring_to_stage(
+            call, stage or "closed", secretariat=secretariat, president=president
+        )
     return users
 
 
 def load_call():
-    """The seed's call for topics, for the meeting of 27-29 January 2010. Its deadline (the end
-    of 31 July 2009 in Vienna) has passed, so it is closed."""
-    vienna = zoneinfo.ZoneInfo("Europe/Vienna")
+    """The seed's call for topics, for the meeting of 27-29 January 2010, with the seed's
+    deadline (the end of 31 July 2009 in Vienna) when it is made; its stage sets the rest."""
+    defaults = {
+        "meeting": Meeting.objects.get(slug="wg-2010-01"),
+        "issue_date": datetime.date(2009, 7, 8),
+        "time_zone": "Europe/Vienna",
+        "topics_to_select": 3,
+        "max_proposals_per_state": 3,
+        "fax": "+43-1 26060 75752",
+        "email": "untoc.cop@unodc.org",
+        **translations("note_text", "calls", CALL, "note_text"),
+        **translations("reply_address", "calls", CALL, "reply_address"),
+    }
     call, _ = CallForTopics.objects.update_or_create(
         reference=CALL,
-        defaults={
-            "meeting": Meeting.objects.get(slug="wg-2010-01"),
-            "issue_date": datetime.date(2009, 7, 8),
-            "deadline": datetime.datetime(2009, 8, 1, tzinfo=vienna),
-            "time_zone": "Europe/Vienna",
-            "topics_to_select": 3,
-            "max_proposals_per_state": 3,
-            "fax": "+43-1 26060 75752",
-            "email": "untoc.cop@unodc.org",
-            **translations("note_text", "calls", CALL, "note_text"),
-            **translations("reply_address", "calls", CALL, "reply_address"),
-        },
+        defaults=defaults,
+        create_defaults={**defaults, "deadline": demo_stages.SEED_DEADLINE},
     )
-    CallForTopics.objects.filter(pk=call.pk).update(status=CallForTopics.Status.CLOSED)
     for letter in text("fr", "calls", CALL, "areas"):
         SuggestedArea.objects.update_or_create(
             call=call, letter=letter, defaults=translations("title", "calls", CALL, "areas", letter)

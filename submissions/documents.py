@@ -30,7 +30,7 @@ def proposals_pdf(call, language):
     reader's language and proposals in their own."""
     return pdf.render(
         "pdf/proposals.html",
-        {"call": call, "groups": selectors.proposals_by_area(call)},
+        {"call": call, "groups": selectors.proposal_groups(call)},
         language,
     )
 

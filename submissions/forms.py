@@ -4,7 +4,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import TopicProposal
+from meetings.models import Body, Meeting
+from wgportal.i18n import NATIVE_NAMES
+from wgportal.translations import localized_values
+
+from .models import Assessment, CandidateTopic, TopicProposal
 
 
 class ProposalForm(forms.ModelForm):
@@ -38,3 +42,81 @@ class ProposalForm(forms.ModelForm):
         if not self.is_bound:
             self.initial.setdefault("form_token", uuid.uuid4())
             self.initial.setdefault("version", self.instance.version)
+
+
+class AssessmentForm(forms.ModelForm):
+    """A Bureau member's own view of a candidate topic."""
+
+    class Meta:
+        model = Assessment
+        fields = ["support", "comment"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].widget.attrs["maxlength"] = Assessment.COMMENT_MAX
+        self.fields["comment"].help_text = _("At most %(limit)s characters.") % {
+            "limit": Assessment.COMMENT_MAX
+        }
+
+
+class TitlesForm(forms.Form):
+    """A candidate topic's title in each of the six languages."""
+
+    def __init__(self, *args, candidate, **kwargs):
+        super().__init__(*args, **kwargs)
+        values = localized_values(candidate, "title")
+        for code, _name in settings.LANGUAGES:
+            self.fields[code] = forms.CharField(
+                label=NATIVE_NAMES[code],
+                required=False,
+                max_length=CandidateTopic.TITLE_MAX,
+                initial=values[code],
+                widget=forms.TextInput(
+                    attrs={"lang": code, "dir": "rtl" if code == "ar" else "ltr", "size": 70}
+                ),
+            )
+
+
+class FinaliseForm(forms.Form):
+    """The Bureau's decision: the meeting that took it and where the topics go on the agenda."""
+
+    bureau_meeting = forms.ModelChoiceField(
+        label=_("Meeting of the Bureau that selected the topics"),
+        queryset=Meeting.objects.filter(body__kind=Body.Kind.BUREAU),
+    )
+    placement = forms.ChoiceField(label=_("Where the topics go on the provisional agenda"))
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        top = [item for item in agenda.items.all() if not item.sub_letter] if agenda else []
+        self.fields["placement"].choices = [
+            *(
+                (
+                    f"items:{item.number}",
+                    _("As items, from item %(number)s on (now “%(title)s”)")
+                    % {"number": item.number, "title": item.title},
+                )
+                for item in top
+            ),
+            *(
+                (
+                    f"subitems:{item.number}",
+                    _("As sub-items of item %(number)s, “%(title)s”")
+                    % {"number": item.number, "title": item.title},
+                )
+                for item in top
+            ),
+        ]
+
+    def clean_placement(self):
+        placement, anchor = self.cleaned_data["placement"].split(":")
+        return placement, int(anchor)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the selection is reopened"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+    )

@@ -103,6 +103,28 @@ class CallForTopics(models.Model):
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
     )
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
+    # The Bureau's decision, recorded when the selection is finalised.
+    bureau_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="selections",
+        editable=False,
+        verbose_name=_("Bureau meeting that selected the topics"),
+    )
+    decided_at = models.DateTimeField(
+        _("selection finalised"), null=True, blank=True, editable=False
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("finalised by"),
+    )
 
     class Meta:
         ordering = ["-issue_date"]
@@ -219,6 +241,15 @@ class TopicProposal(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
     )
+    candidate = models.ForeignKey(
+        "CandidateTopic",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        editable=False,
+        verbose_name=_("candidate topic"),
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     # The form's one-time token: the same form posted twice creates one proposal, not two.
     form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -254,6 +285,133 @@ class TopicProposal(models.Model):
         return f"{self.call.reference}/{self.state.iso3}/{self.number}"
 
 
+class CandidateTopic(models.Model):
+    """Submitted proposals grouped for the Bureau: one per suggested area that received
+    proposals and one per "other" proposal when the call closes, then merged, split, renamed
+    and reordered by hand. The selected ones carry their rank, 1..N."""
+
+    TITLE_MAX = 300
+
+    call = models.ForeignKey(
+        CallForTopics, models.CASCADE, related_name="candidates", verbose_name=_("call for topics")
+    )
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    # The area it was made for, where new proposals in that area join it.
+    area = models.ForeignKey(
+        SuggestedArea,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidates",
+        editable=False,
+        verbose_name=_("suggested area"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    selection_rank = models.PositiveSmallIntegerField(
+        _("rank in the selection"), null=True, blank=True, editable=False
+    )
+    # The call's number of topics, copied when the candidate is made, so that the database
+    # itself holds "at most N selected" (with the unique rank per call).
+    selection_limit = models.PositiveSmallIntegerField(editable=False)
+    agenda_item = models.OneToOneField(
+        "meetings.AgendaItem",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidate_topic",
+        editable=False,
+        verbose_name=_("agenda item"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["call", "position", "pk"]
+        verbose_name = _("candidate topic")
+        verbose_name_plural = _("candidate topics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "selection_rank"], name="selection_rank_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(selection_rank__isnull=True)
+                | Q(selection_rank__gte=1, selection_rank__lte=models.F("selection_limit")),
+                name="selection_rank_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Assessment(models.Model):
+    """A Bureau member's view of a candidate topic."""
+
+    class Support(models.IntegerChoices):
+        NONE = 1, _("do not support")
+        SOME = 2, _("could support")
+        SUPPORT = 3, _("support")
+        STRONG = 4, _("support strongly")
+
+    COMMENT_MAX = 2000
+
+    candidate = models.ForeignKey(
+        CandidateTopic,
+        models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("candidate topic"),
+    )
+    member = models.ForeignKey(
+        "meetings.BureauMember",
+        models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("Bureau member"),
+    )
+    support = models.PositiveSmallIntegerField(_("support"), choices=Support)
+    comment = models.TextField(
+        _("comment"),
+        max_length=COMMENT_MAX,
+        blank=True,
+        validators=[MaxLengthValidator(COMMENT_MAX)],
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["candidate", "member"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "member"], name="one_assessment_each"),
+            models.CheckConstraint(
+                condition=Q(support__gte=1, support__lte=4), name="assessment_support_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} · {self.candidate}"
+
+
+class SelectionReopening(models.Model):
+    """A finalised selection opened again: who, when and why."""
+
+    call = models.ForeignKey(
+        CallForTopics, models.CASCADE, related_name="reopenings", verbose_name=_("call for topics")
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("reopened by")
+    )
+    at = models.DateTimeField(_("reopened"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["call", "at"]
+        verbose_name = _("reopening of the selection")
+        verbose_name_plural = _("reopenings of the selection")
+
+    def __str__(self):
+        return f"{self.call} · {self.at:%Y-%m-%d %H:%M}"
+
+
 class OutboundMessage(models.Model):
     """Every message the portal sends is recorded here first, then sent at most once."""
 
@@ -271,6 +429,7 @@ class OutboundMessage(models.Model):
         SENDING = "sending", _("sending")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
+        CANCELLED = "cancelled", _("cancelled")
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind)
     key = models.CharField(

@@ -174,3 +174,9 @@ def retry(messages):
         Status.QUEUED,
         _("Only a failed message can be retried; %(message)s is %(status)s."),
     )
+
+
+def cancel(messages):
+    """Messages that must no longer go (an outcome the Bureau reopened): those not yet sent
+    are kept as cancelled; a message already handed to a worker goes its way."""
+    return messages.filter(status__in=[Status.QUEUED, Status.HELD]).update(status=Status.CANCELLED)

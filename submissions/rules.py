@@ -2,15 +2,7 @@
 
 import rules
 
-
-@rules.predicate
-def is_secretariat(user):
-    return user.is_active and user.is_staff
-
-
-@rules.predicate
-def is_bureau_member(user):
-    return user.is_active and user.bureau_memberships.exists()
+from meetings.rules import is_bureau_member, is_secretariat
 
 
 @rules.predicate
@@ -28,3 +20,17 @@ owns_proposal = is_active_delegate & speaks_for_the_state
 
 rules.add_perm("submissions.view_topicproposal", owns_proposal | is_secretariat | is_bureau_member)
 rules.add_perm("submissions.change_topicproposal", owns_proposal)
+
+
+@rules.predicate
+def is_bureau_president(user):
+    return user.is_active and user.bureau_memberships.filter(role="president").exists()
+
+
+# The review after the deadline: the Bureau and the secretariat read and organize the
+# candidate topics; each Bureau member assesses, as themselves only; the President (or the
+# secretariat recording the Bureau's decision) selects. The names are not Django's model
+# permissions, which the secretariat's group holds for the admin.
+rules.add_perm("submissions.review_call", is_secretariat | is_bureau_member)
+rules.add_perm("submissions.assess_topics", is_bureau_member)
+rules.add_perm("submissions.select_topics", is_secretariat | is_bureau_president)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meetings.models import BureauMember, PermanentMission
 
-from . import outbox
+from . import outbox, review
 from .documents import proposals_filename
 from .models import CallForTopics, OutboundMessage, TopicProposal
 from .note_verbale import filename as note_filename
@@ -116,10 +116,11 @@ def _to_mission(call, mission, kind, key, template, **extra):
 
 
 def close_at_deadline(call):
-    """The call closes (States with an extension keep their time) and each Bureau member gets
-    the digest with the compiled proposals."""
+    """The call closes (States with an extension keep their time), the candidate topics are
+    prepared, and each Bureau member gets the digest with the compiled proposals."""
     call.status = CallForTopics.Status.CLOSED
     call.save(update_fields=["status"])
+    review.prepare_candidates(call)
     submitted = call.proposals.filter(status=TopicProposal.Status.SUBMITTED)
     count = 0
     for member in BureauMember.objects.select_related("user", "state__mission"):

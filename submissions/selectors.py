@@ -1,8 +1,12 @@
-from django.db.models import Count, Q
+import statistics
+from collections import Counter
+
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from meetings.models import MemberState
 
-from .models import CallForTopics, TopicProposal
+from .models import Assessment, CallForTopics, TopicProposal
 from .rules import is_active_delegate, is_bureau_member, is_secretariat
 
 Status = CallForTopics.Status
@@ -10,7 +14,7 @@ Status = CallForTopics.Status
 
 def visible_calls():
     """Calls a delegate may see: every call once it has been issued."""
-    return CallForTopics.objects.exclude(status=Status.DRAFT).select_related("meeting")
+    return CallForTopics.objects.exclude(status=Status.DRAFT).select_related("meeting__agenda")
 
 
 def proposals_visible_to(user):
@@ -27,7 +31,7 @@ def proposals_visible_to(user):
 
 
 def state_proposals(call, state):
-    return call.proposals.filter(state=state).select_related("area").order_by("number")
+    return call.proposals.filter(state=state).select_related("area", "candidate").order_by("number")
 
 
 def call_overview(call, region=None):
@@ -62,18 +66,79 @@ def call_overview(call, region=None):
     }
 
 
-def proposals_by_area(call):
-    """[(area or None, [submitted proposals])] in the order of the areas, "other" last."""
-    proposals = (
+def _submitted(call):
+    return (
         call.proposals.filter(status=TopicProposal.Status.SUBMITTED)
         .select_related("state", "area")
         .order_by("state__short_name", "number")
     )
-    groups = {area.pk: (area, []) for area in call.areas.all()}
-    other = []
-    for proposal in proposals:
-        (groups[proposal.area_id][1] if proposal.area_id in groups else other).append(proposal)
-    return [*groups.values(), (None, other)]
+
+
+def proposal_groups(call):
+    """The submitted proposals as the Bureau reads them: [(heading, rank, [proposals])], by
+    candidate topic once the call has closed and they are grouped, by suggested area before.
+    Three queries whatever the number of proposals."""
+    candidates = list(call.candidates.all())
+    if candidates:
+        groups = {
+            c.pk: (f"{n}. {c.title}", c.selection_rank, []) for n, c in enumerate(candidates, 1)
+        }
+        for proposal in _submitted(call):
+            if proposal.candidate_id in groups:
+                groups[proposal.candidate_id][2].append(proposal)
+        return list(groups.values())
+    groups = {area.pk: (f"{area.letter}) {area.title}", None, []) for area in call.areas.all()}
+    other = (_("Another topic (none of the suggested areas)"), None, [])
+    for proposal in _submitted(call):
+        groups.get(proposal.area_id, other)[2].append(proposal)
+    return [*groups.values(), other]
+
+
+SORT_KEYS = {
+    "position": lambda c: c.position,
+    "title": lambda c: c.title.casefold(),
+    "proposals": lambda c: len(c.submitted),
+    "states": lambda c: len(c.states),
+    "count": lambda c: c.count,
+    "mean": lambda c: c.mean if c.mean is not None else -1,
+    "median": lambda c: c.median if c.median is not None else -1,
+}
+
+
+def review_candidates(call, user, order="position"):
+    """The Bureau's dashboard: every candidate topic with its submitted proposals and their
+    States and regions, the user's own assessment, and everyone's (count, mean, median).
+    ``order`` is a key of SORT_KEYS, "-" first for descending. Three queries, whatever the
+    number of proposals and assessments."""
+    proposals = (
+        TopicProposal.objects.filter(status=TopicProposal.Status.SUBMITTED)
+        .select_related("state")
+        .order_by("state__short_name", "number")
+    )
+    assessments = Assessment.objects.select_related("member__user", "member__state")
+    candidates = list(
+        call.candidates.prefetch_related(
+            Prefetch("proposals", queryset=proposals, to_attr="submitted"),
+            Prefetch("assessments", queryset=assessments, to_attr="all_assessments"),
+        )
+    )
+    for candidate in candidates:
+        candidate.states = sorted(
+            {p.state for p in candidate.submitted}, key=lambda s: s.short_name
+        )
+        candidate.regions = sorted(
+            Counter(s.get_region_display() for s in candidate.states).items()
+        )
+        candidate.mine = next(
+            (a for a in candidate.all_assessments if a.member.user_id == user.pk), None
+        )
+        levels = [a.support for a in candidate.all_assessments]
+        candidate.count = len(levels)
+        candidate.mean = statistics.fmean(levels) if levels else None
+        candidate.median = statistics.median(levels) if levels else None
+    key = SORT_KEYS.get(order.lstrip("-"), SORT_KEYS["position"])
+    candidates.sort(key=lambda c: (key(c), c.position), reverse=order.startswith("-"))
+    return candidates
 
 
 def invitation_progress(call):

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from meetings.models import MemberState
 from wgportal.i18n import date_time_long
 
-from . import outbox, receipts
+from . import outbox, receipts, review
 from .models import CallForTopics, DeadlineExtension, Delegate, OutboundMessage, TopicProposal
 
 Status = CallForTopics.Status
@@ -69,7 +69,9 @@ def close_call(call, *, by):
             _("Only an open call can be closed; %(reference)s is %(status)s.")
             % {"reference": call.reference, "status": call.get_status_display()}
         )
-    return _set_status(call, Status.CLOSED)
+    call = _set_status(call, Status.CLOSED)
+    review.prepare_candidates(call)
+    return call
 
 
 def _set_status(call, status):
@@ -229,10 +231,19 @@ def update_proposal(*, user, proposal, version, data):
     _validate_content(proposal.call, data)
     changes = {field: data.get(field) for field in TEXT_FIELDS}
     if proposal.status == ProposalStatus.SUBMITTED:
+        old_area = proposal.area_id
         proposal = _save(proposal, submitted_at=timezone.now(), **changes)
         receipts.queue_receipt(proposal, user, get_language())
-        return proposal
+        return _place_if_closed(proposal, regroup=proposal.area_id != old_area)
     return _save(proposal, **changes)
+
+
+def _place_if_closed(proposal, regroup=False):
+    """After the call closed, a State with an extension still changes its proposals: they go
+    to (or leave) the Bureau's candidate topics at once."""
+    if proposal.call.status == Status.CLOSED:
+        review.place_proposal(proposal, regroup=regroup)
+    return proposal
 
 
 @transaction.atomic
@@ -255,7 +266,7 @@ def submit_proposal(*, user, proposal, version):
         )
     proposal = _save(proposal, status=ProposalStatus.SUBMITTED, submitted_at=timezone.now())
     receipts.queue_receipt(proposal, user, get_language())
-    return proposal
+    return _place_if_closed(proposal)
 
 
 @transaction.atomic
@@ -276,7 +287,7 @@ def withdraw_proposal(*, user, proposal, version):
     proposal = _locked_for_change(user, proposal, version)
     if proposal.status == ProposalStatus.WITHDRAWN:
         return proposal
-    return _save(proposal, status=ProposalStatus.WITHDRAWN)
+    return _place_if_closed(_save(proposal, status=ProposalStatus.WITHDRAWN))
 
 
 # Delegates.

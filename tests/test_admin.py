@@ -17,9 +17,15 @@ def admin_url(model, view, *args):
 
 
 def make_missing(model, user):
-    """What the demo data does not hold yet: a proposal and an extension of the demo call."""
-    from meetings.models import MemberState
-    from submissions.models import CallForTopics, DeadlineExtension, OutboundMessage, TopicProposal
+    """What the demo data does not hold yet: a proposal, an extension and an assessment."""
+    from meetings.models import BureauMember, MemberState
+    from submissions.models import (
+        Assessment,
+        CallForTopics,
+        DeadlineExtension,
+        OutboundMessage,
+        TopicProposal,
+    )
 
     call = CallForTopics.objects.get(reference="CU 2009/92 (A)")
     france = MemberState.objects.get(iso3="FRA")
@@ -42,6 +48,11 @@ def make_missing(model, user):
             subject="S",
             body="B",
         )
+    if model is Assessment:
+        member = BureauMember.objects.first()
+        return Assessment.objects.create(
+            candidate=call.candidates.first(), member=member, support=3
+        )
     if model is DeadlineExtension:
         return DeadlineExtension.objects.create(
             call=call, state=france, until=call.deadline, granted_by=user
@@ -56,8 +67,10 @@ def test_changelist_add_change_and_history_answer(secretariat_client, secretaria
     assert secretariat_client.get(admin_url(model, "changelist")).status_code == 200
     assert secretariat_client.get(admin_url(model, "changelist"), {"q": "a"}).status_code == 200
     if secretariat.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}"):
-        # Proposals are written by delegates, messages by the portal: never added here.
-        expected = 403 if model.__name__ in {"TopicProposal", "OutboundMessage"} else 200
+        # Proposals are written by delegates, messages by the portal, candidate topics and
+        # assessments on the review pages: never added here.
+        made_elsewhere = {"TopicProposal", "OutboundMessage", "CandidateTopic", "Assessment"}
+        expected = 403 if model.__name__ in made_elsewhere else 200
         assert secretariat_client.get(admin_url(model, "add")).status_code == expected
     assert secretariat_client.get(admin_url(model, "change", instance.pk)).status_code == 200
     assert secretariat_client.get(admin_url(model, "history", instance.pk)).status_code == 200
@@ -73,7 +86,7 @@ def test_every_model_of_the_portal_is_in_the_admin():
     }
     missing = ours - set(MODELS)
     # Documentation entries, work slots, footnotes and areas are edited inline in their parent.
-    inline = {"DocumentationEntry", "WorkSlot", "Footnote", "SuggestedArea"}
+    inline = {"DocumentationEntry", "WorkSlot", "Footnote", "SuggestedArea", "SelectionReopening"}
     assert {m.__name__ for m in missing} <= inline
 
 

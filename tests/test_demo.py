@@ -27,9 +27,9 @@ def test_load_demo_twice_gives_the_same_counts():
     assert counts() == first
     assert first["Paragraph"] == 24
     assert first["MemberState"] == 195
-    assert first["Meeting"] == 8
-    assert first["Document"] == 14
-    assert first["AgendaItem"] == 6
+    assert first["Meeting"] == 9
+    assert first["Document"] == 15
+    assert first["AgendaItem"] == 11
     assert first["WorkSlot"] == 7
     assert first["DocumentationEntry"] == 11
     assert first["BureauMember"] == 3
@@ -41,6 +41,7 @@ def test_meetings_of_the_sources():
         ("cop-4", "2008-10-08", "2008-10-17"),
         ("wg-2009", "2009-04-14", "2009-04-15"),
         ("bureau-2009", "2009-04-16", "2009-04-16"),
+        ("bureau-2009-09", "2009-09-15", "2009-09-15"),
         ("wg-2010-01", "2010-01-27", "2010-01-29"),
         ("cop-5", "2010-10-18", "2010-10-22"),
         ("wg-2010-10", "2010-10-19", "2010-10-19"),

@@ -12,6 +12,7 @@ from babel.dates import (
     format_time,
     parse_pattern,
 )
+from babel.lists import format_list
 from django.utils.translation import get_language
 
 # Each language's name for itself, as the United Nations writes it on its language menus.
@@ -56,6 +57,11 @@ def un_style(text, language):
 def babel_locale(language=None):
     language = language or get_language() or "en"
     return Locale.parse(BABEL_LOCALES.get(language, language))
+
+
+def join_names(names, language=None):
+    """ "Egypt, France and Mexico", as the language joins a list."""
+    return format_list(list(names), locale=babel_locale(language))
 
 
 def date_long(value, language=None):

@@ -12,7 +12,7 @@ def translation_gaps(texts):
     text that is filled in some language and empty in that one."""
     gaps = {}
     for label, obj, field in texts:
-        values = {code: getattr(obj, build_localized_fieldname(field, code)) for code in LANGUAGES}
+        values = localized_values(obj, field)
         if not any(values.values()):
             continue
         for code in LANGUAGES:
@@ -20,3 +20,13 @@ def translation_gaps(texts):
                 name = obj._meta.get_field(field).verbose_name
                 gaps.setdefault(code, []).append(f"{label}: {name}")
     return {code: gaps[code] for code in LANGUAGES if code in gaps}
+
+
+def localized_values(obj, field):
+    """{language: the field's text in it}."""
+    return {code: getattr(obj, build_localized_fieldname(field, code)) for code in LANGUAGES}
+
+
+def set_localized_values(obj, field, values):
+    for code, value in values.items():
+        setattr(obj, build_localized_fieldname(field, code), value)

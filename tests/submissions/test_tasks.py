@@ -105,7 +105,7 @@ def test_submission_receipt_is_sent_by_the_worker(
         },
     )
     assert response.status_code == 302
-    proposal = TopicProposal.objects.get()
+    proposal = TopicProposal.objects.latest("pk")
     raw = wait_for_mail(worker)
     message = email.message_from_bytes(raw, policy=policy.default)
     assert proposal.reference in message["Subject"]

@@ -107,7 +107,7 @@ def test_an_area_of_another_call_is_refused(as_user, open_call):
         post_data(open_call, area=demo.areas.first().pk),
     )
     assert response.status_code == 200
-    assert not TopicProposal.objects.exists()
+    assert not open_call.proposals.exists()
 
 
 def test_markup_in_a_proposal_is_shown_as_text(as_user, open_call):
@@ -116,7 +116,7 @@ def test_markup_in_a_proposal_is_shown_as_text(as_user, open_call):
         reverse("submissions:new", args=[open_call.pk]),
         post_data(open_call, title="<script>alert(1)</script>"),
     )
-    proposal = TopicProposal.objects.get()
+    proposal = TopicProposal.objects.get(call=open_call)
     html = client.get(reverse("submissions:detail", args=[proposal.pk])).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)</script>" not in html
@@ -131,13 +131,13 @@ def test_after_the_deadline_the_message_gives_it(as_user, open_call):
     response = client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
     html = response.content.decode()
     assert "The deadline passed on" in html and "Europe/Vienna" in html
-    assert not TopicProposal.objects.exists()
+    assert not open_call.proposals.exists()
 
 
 def test_second_editor_is_told_and_nothing_is_overwritten(as_user, open_call):
     client = as_user("delegate-fr")
     client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
-    proposal = TopicProposal.objects.get()
+    proposal = TopicProposal.objects.get(call=open_call)
     edit = reverse("submissions:edit", args=[proposal.pk])
     first = client.post(edit, post_data(open_call, title="First editor", version="1"))
     assert first.status_code == 302
@@ -155,14 +155,14 @@ def test_withdraw_and_limit_through_the_pages(as_user, open_call):
         response = client.post(new, {**data, "submit": ""})
     # The fourth is refused whole: the limit's message, and no draft left behind.
     assert "already submitted 3 proposals" in response.content.decode()
-    assert TopicProposal.objects.count() == 3
+    assert open_call.proposals.count() == 3
     client.post(new, post_data(open_call, form_token="0b8e3c1d-2a4f-4c6e-8d0a-1f2e3d4c5b6a"))
-    fourth = TopicProposal.objects.get(status="draft")
+    fourth = open_call.proposals.get(status="draft")
     response = client.post(
         reverse("submissions:submit", args=[fourth.pk]), {"version": fourth.version}, follow=True
     )
     assert "already submitted 3 proposals" in response.content.decode()
-    first = TopicProposal.objects.get(number=1)
+    first = open_call.proposals.get(number=1)
     client.post(reverse("submissions:withdraw", args=[first.pk]), {"version": first.version})
     first.refresh_from_db()
     assert first.status == "withdrawn"
@@ -331,7 +331,7 @@ def test_receipts_one_per_submitted_version(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(new, {**post_data(open_call), "submit": ""})
         client.post(new, {**post_data(open_call), "submit": ""})  # the same form again
-    proposal = TopicProposal.objects.get()
+    proposal = TopicProposal.objects.get(call=open_call)
     first_time = proposal.submitted_at
     assert OutboundMessage.objects.filter(kind="receipt").count() == 1
     with django_capture_on_commit_callbacks(execute=True):
@@ -351,7 +351,7 @@ def test_another_states_form_token_makes_a_new_proposal_not_an_error(as_user, op
     egypt = as_user("delegate-eg")
     response = egypt.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
     assert response.status_code == 302
-    assert sorted(TopicProposal.objects.values_list("state__iso3", flat=True)) == ["EGY", "FRA"]
+    assert sorted(open_call.proposals.values_list("state__iso3", flat=True)) == ["EGY", "FRA"]
 
 
 def test_after_the_deadline_the_forms_give_way_to_the_reason(as_user, open_call):
@@ -359,7 +359,7 @@ def test_after_the_deadline_the_forms_give_way_to_the_reason(as_user, open_call)
 
     client = as_user("delegate-fr")
     client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
-    proposal = TopicProposal.objects.get()
+    proposal = TopicProposal.objects.get(call=open_call)
     open_call.deadline = timezone.now() - timezone.timedelta(minutes=1)
     open_call.save()
     for url in (
@@ -378,7 +378,7 @@ def test_two_delegates_of_one_state_the_second_is_told(as_user, open_call, djang
     as_user("delegate-fr").post(
         reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
     )
-    proposal = TopicProposal.objects.get()
+    proposal = TopicProposal.objects.get(call=open_call)
     edit = reverse("submissions:edit", args=[proposal.pk])
     as_user("delegate-fr").post(edit, post_data(open_call, title="Mine", version="1"))
     theirs = as_user("colleague-fr").post(edit, post_data(open_call, title="Theirs", version="1"))

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from meetings.models import MemberState
 from wgportal.http import pdf_response
 
-from . import receipts, selectors, services
-from .forms import ProposalForm
-from .rules import is_active_delegate, is_bureau_member, is_secretariat
+from .. import receipts, selectors, services
+from ..forms import ProposalForm
+from ..rules import is_active_delegate, is_bureau_member, is_secretariat
 
 
 @login_required
@@ -206,7 +206,7 @@ def call_proposals(request, call_pk):
     return render(
         request,
         "submissions/call_proposals.html",
-        {"call": call, "groups": selectors.proposals_by_area(call)},
+        {"call": call, "groups": selectors.proposal_groups(call)},
     )
 
 

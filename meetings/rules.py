@@ -1,0 +1,23 @@
+"""Who may see what of meetings (django-rules predicates and permissions)."""
+
+import rules
+
+
+@rules.predicate
+def is_secretariat(user):
+    return user.is_active and user.is_staff
+
+
+@rules.predicate
+def is_bureau_member(user):
+    return user.is_active and user.bureau_memberships.exists()
+
+
+@rules.predicate
+def is_issued(user, agenda):
+    return agenda is not None and agenda.issued_at is not None
+
+
+# A provisional agenda is public once issued; before, the secretariat prepares it and the
+# Bureau sees the topics it selected stand on it.
+rules.add_perm("meetings.view_provisionalagenda", is_issued | is_secretariat | is_bureau_member)

@@ -1,0 +1,221 @@
+"""The Bureau's review after the deadline: the submitted proposals grouped into candidate
+topics, which the Bureau and the secretariat merge, split, rename and reorder, and each Bureau
+member's assessment of them. Every change locks the call, so that two reviewers acting at
+once take turns, and is refused once the selection is final."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils.translation import gettext as _
+
+from wgportal.translations import LANGUAGES, localized_values, set_localized_values
+
+from .models import Assessment, CallForTopics, CandidateTopic, TopicProposal
+
+Status = CallForTopics.Status
+SUBMITTED = TopicProposal.Status.SUBMITTED
+
+
+def require(user, permission):
+    if not user.has_perm(permission):
+        raise PermissionDenied
+
+
+def locked_for_review(call):
+    """The call, locked, while its candidates may change: after the deadline, before the
+    selection is final."""
+    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    if call.status == Status.DECIDED:
+        raise ValidationError(
+            _(
+                "The Bureau's selection for %(reference)s is final. Reopen the selection first "
+                "if it must change."
+            )
+            % {"reference": call.reference}
+        )
+    if call.status != Status.CLOSED:
+        raise ValidationError(
+            _(
+                "The call %(reference)s is still open; the proposals are reviewed once its "
+                "deadline has passed."
+            )
+            % {"reference": call.reference}
+        )
+    return call
+
+
+def _next_position(call):
+    return (call.candidates.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def _new_candidate(call, titles, area=None, position=None):
+    candidate = CandidateTopic(
+        call=call,
+        area=area,
+        position=position or _next_position(call),
+        selection_limit=call.topics_to_select,
+    )
+    set_localized_values(candidate, "title", titles)
+    candidate.save()
+    return candidate
+
+
+def _titles_of_proposal(proposal):
+    """An "other" proposal's title, in the language it was written in; the other languages
+    show it until someone translates it."""
+    return {proposal.language: proposal.title[: CandidateTopic.TITLE_MAX]}
+
+
+@transaction.atomic
+def prepare_candidates(call):
+    """Group every submitted proposal that has no candidate yet: one candidate per suggested
+    area, one per "other" proposal. Safe to run again; returns how many proposals it placed."""
+    proposals = (
+        call.proposals.filter(status=SUBMITTED, candidate=None)
+        .select_related("area", "call")
+        .order_by("area__letter", "state__short_name", "number")
+    )
+    count = 0
+    for proposal in proposals:
+        place_proposal(proposal)
+        count += 1
+    return count
+
+
+def place_proposal(proposal, regroup=False):
+    """A submitted proposal joins the candidate of its area (made when first needed); an
+    "other" proposal is a candidate of its own. One already placed stays where the reviewers
+    put it unless its area changed (``regroup``); one withdrawn during an extension leaves."""
+    if proposal.status != SUBMITTED:
+        candidate = None
+    elif proposal.candidate_id and not regroup:
+        return proposal
+    elif proposal.area is None:
+        candidate = _new_candidate(proposal.call, _titles_of_proposal(proposal))
+    else:
+        candidate = proposal.call.candidates.filter(area=proposal.area).first()
+        if candidate is None:
+            titles = localized_values(proposal.area, "title")
+            candidate = _new_candidate(proposal.call, titles, area=proposal.area)
+    proposal.candidate = candidate
+    TopicProposal.objects.filter(pk=proposal.pk).update(candidate=candidate)
+    return proposal
+
+
+@transaction.atomic
+def merge_candidates(*, user, candidates):
+    """One candidate from several: the first in order keeps its title and takes the others'
+    proposals. The others' assessments go with them (their history keeps them)."""
+    require(user, "submissions.review_call")
+    candidates = sorted(candidates, key=lambda c: (c.position, c.pk))
+    if len(candidates) < 2:
+        raise ValidationError(_("Choose at least two candidate topics to merge."))
+    call = locked_for_review(candidates[0].call)
+    target, others = candidates[0], candidates[1:]
+    for candidate in candidates:
+        _refuse_if_selected(candidate, _("merged"))
+        if candidate.call_id != call.pk:
+            raise PermissionDenied
+    others_ids = [c.pk for c in others]
+    TopicProposal.objects.filter(candidate_id__in=others_ids).update(candidate=target)
+    for assessment in Assessment.objects.filter(candidate_id__in=others_ids):
+        assessment.delete()
+    CandidateTopic.objects.filter(pk__in=others_ids).delete()
+    return target
+
+
+def _refuse_if_selected(candidate, verb):
+    if candidate.selection_rank:
+        raise ValidationError(
+            _("“%(title)s” is selected: take it out of the selection before it is %(verb)s.")
+            % {"title": candidate.title, "verb": verb}
+        )
+
+
+@transaction.atomic
+def split_candidate(*, user, candidate, proposals):
+    """The chosen proposals leave the candidate for a new one placed right after it."""
+    require(user, "submissions.review_call")
+    call = locked_for_review(candidate.call)
+    _refuse_if_selected(candidate, _("split"))
+    chosen = [p for p in proposals if p.candidate_id == candidate.pk]
+    if not chosen or len(chosen) != len(proposals):
+        raise ValidationError(_("Choose the proposals of this topic that form the new one."))
+    if len(chosen) == candidate.proposals.filter(status=SUBMITTED).count():
+        raise ValidationError(
+            _("Leave at least one proposal in the topic; rename it if the whole topic changes.")
+        )
+    areas = {p.area_id for p in chosen}
+    area = chosen[0].area if len(areas) == 1 and chosen[0].area_id else None
+    titles = localized_values(area, "title") if area else _titles_of_proposal(chosen[0])
+    _renumber(call)
+    candidate.refresh_from_db(fields=["position"])
+    call.candidates.filter(position__gt=candidate.position).update(position=F("position") + 1)
+    new = _new_candidate(call, titles, position=candidate.position + 1)
+    TopicProposal.objects.filter(pk__in=[p.pk for p in chosen]).update(candidate=new)
+    return new
+
+
+def _renumber(call):
+    """Positions 1..n in the present order."""
+    for position, candidate in enumerate(call.candidates.order_by("position", "pk"), start=1):
+        if candidate.position != position:
+            CandidateTopic.objects.filter(pk=candidate.pk).update(position=position)
+
+
+@transaction.atomic
+def rename_candidate(*, user, candidate, titles):
+    """New titles, per language; an empty one shows another language's until filled."""
+    require(user, "submissions.review_call")
+    locked_for_review(candidate.call)
+    titles = {code: (titles.get(code) or "").strip() for code in LANGUAGES}
+    if not any(titles.values()):
+        raise ValidationError(_("Give the topic a title in at least one language."))
+    set_localized_values(candidate, "title", titles)
+    candidate.full_clean(exclude=["call", "area", "agenda_item"], validate_constraints=False)
+    candidate.save()
+    return candidate
+
+
+@transaction.atomic
+def move_candidate(*, user, candidate, offset):
+    """One place up (-1) or down (+1) in the list."""
+    require(user, "submissions.review_call")
+    call = locked_for_review(candidate.call)
+    _renumber(call)
+    ordered = list(call.candidates.order_by("position"))
+    index = [c.pk for c in ordered].index(candidate.pk)
+    other = index + offset
+    if offset not in (-1, 1) or not 0 <= other < len(ordered):
+        return candidate
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, each in enumerate(ordered, start=1):
+        CandidateTopic.objects.filter(pk=each.pk).update(position=position)
+    return candidate
+
+
+# Assessments.
+
+
+def bureau_membership(user):
+    membership = user.bureau_memberships.first() if user.is_active else None
+    if membership is None:
+        raise PermissionDenied
+    return membership
+
+
+@transaction.atomic
+def assess(*, user, candidate, support, comment=""):
+    """The member's own view of a candidate, made or changed until the selection is final."""
+    require(user, "submissions.assess_topics")
+    member = bureau_membership(user)
+    locked_for_review(candidate.call)
+    if support not in Assessment.Support.values:
+        raise ValidationError({"support": _("Choose a level of support.")})
+    assessment = Assessment.objects.filter(candidate=candidate, member=member).first()
+    assessment = assessment or Assessment(candidate=candidate, member=member)
+    assessment.support = support
+    assessment.comment = (comment or "").strip()
+    assessment.full_clean(exclude=["candidate", "member"], validate_constraints=False)
+    assessment.save()
+    return assessment

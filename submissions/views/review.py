@@ -1,0 +1,294 @@
+"""The Bureau's review: the dashboard of candidate topics, a candidate's page, and the
+selection. Each view checks who asks, then reads a selector or runs a service; the service
+refuses what the rules forbid, and its message is shown."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wgportal.http import pdf_response
+
+from .. import documents, review, selection, selectors
+from ..forms import AssessmentForm, FinaliseForm, ReopenForm, TitlesForm
+from ..models import CallForTopics
+
+Status = CallForTopics.Status
+
+
+def _call(request, call_pk):
+    if not request.user.has_perm("submissions.review_call"):
+        raise PermissionDenied
+    return get_object_or_404(
+        selectors.visible_calls().select_related("meeting__agenda__document", "bureau_meeting"),
+        pk=call_pk,
+    )
+
+
+def _candidate(request, call_pk, pk):
+    call = _call(request, call_pk)
+    return get_object_or_404(call.candidates.select_related("call"), pk=pk)
+
+
+def _abilities(user, call):
+    reviewing = call.status == Status.CLOSED
+    return {
+        "can_organize": reviewing,
+        "can_assess": reviewing and user.has_perm("submissions.assess_topics"),
+        "can_select": user.has_perm("submissions.select_topics"),
+    }
+
+
+@login_required
+def dashboard(request, call_pk):
+    call = _call(request, call_pk)
+    order = request.GET.get("order", "position")
+    if order.lstrip("-") not in selectors.SORT_KEYS:
+        order = "position"
+    candidates = selectors.review_candidates(call, request.user, order)
+    abilities = _abilities(request.user, call)
+    if abilities["can_assess"]:
+        for candidate in candidates:
+            candidate.form = AssessmentForm(instance=candidate.mine, prefix=f"c{candidate.pk}")
+    columns = [
+        ("position", _("No.")),
+        ("title", _("Topic")),
+        ("proposals", _("Proposals")),
+        ("states", _("States")),
+        ("count", _("Assessments")),
+        ("mean", _("Mean")),
+        ("median", _("Median")),
+    ]
+    return render(
+        request,
+        "submissions/review/dashboard.html",
+        {"call": call, "candidates": candidates, "order": order, "columns": columns, **abilities},
+    )
+
+
+@login_required
+def candidate_detail(request, call_pk, pk):
+    call = _call(request, call_pk)
+    candidate = next(
+        (c for c in selectors.review_candidates(call, request.user) if c.pk == pk), None
+    )
+    if candidate is None:
+        raise Http404
+    abilities = _abilities(request.user, call)
+    return render(
+        request,
+        "submissions/review/candidate.html",
+        {
+            "call": call,
+            "candidate": candidate,
+            "form": AssessmentForm(instance=candidate.mine),
+            "titles": TitlesForm(candidate=candidate),
+            **abilities,
+        },
+    )
+
+
+def _run(request, action, done):
+    """Run a service; its refusal becomes a message on the page the user comes back to."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    if done:
+        messages.success(request, done)
+    return True
+
+
+def _refuse(request, form):
+    messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+
+
+def _back(request, call_pk, pk=None):
+    if pk:
+        return redirect("submissions:review_candidate", call_pk=call_pk, pk=pk)
+    return redirect("submissions:review", call_pk=call_pk)
+
+
+@login_required
+@require_POST
+def assess(request, call_pk, pk):
+    candidate = _candidate(request, call_pk, pk)
+    prefix = request.POST.get("prefix") or None
+    form = AssessmentForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        _refuse(request, form)
+    else:
+        _run(
+            request,
+            lambda: review.assess(user=request.user, candidate=candidate, **form.cleaned_data),
+            _("Your assessment of “%(title)s” is saved.") % {"title": candidate.title},
+        )
+    return _back(request, call_pk, None if prefix else pk)
+
+
+@login_required
+@require_POST
+def merge(request, call_pk):
+    call = _call(request, call_pk)
+    chosen = list(call.candidates.filter(pk__in=request.POST.getlist("candidates")))
+    _run(
+        request,
+        lambda: review.merge_candidates(user=request.user, candidates=chosen),
+        _(
+            "The topics are merged. Assessments of the merged-in topics are dropped; assess "
+            "the merged topic again."
+        ),
+    )
+    return _back(request, call_pk)
+
+
+@login_required
+@require_POST
+def split(request, call_pk, pk):
+    candidate = _candidate(request, call_pk, pk)
+    chosen = list(candidate.proposals.filter(pk__in=request.POST.getlist("proposals")))
+    if len(chosen) != len(set(request.POST.getlist("proposals"))):
+        chosen = []  # a proposal of another topic: the service says what to choose
+    _run(
+        request,
+        lambda: review.split_candidate(user=request.user, candidate=candidate, proposals=chosen),
+        _("The chosen proposals form a new topic, placed after this one."),
+    )
+    return _back(request, call_pk, pk)
+
+
+@login_required
+@require_POST
+def rename(request, call_pk, pk):
+    candidate = _candidate(request, call_pk, pk)
+    form = TitlesForm(request.POST, candidate=candidate)
+    if not form.is_valid():
+        _refuse(request, form)
+    else:
+        _run(
+            request,
+            lambda: review.rename_candidate(
+                user=request.user, candidate=candidate, titles=form.cleaned_data
+            ),
+            _("The titles are saved."),
+        )
+    return _back(request, call_pk, pk)
+
+
+@login_required
+@require_POST
+def move(request, call_pk, pk):
+    candidate = _candidate(request, call_pk, pk)
+    _run(
+        request,
+        lambda: review.move_candidate(
+            user=request.user,
+            candidate=candidate,
+            offset=1 if request.POST.get("direction") == "down" else -1,
+        ),
+        None,
+    )
+    return _back(request, call_pk)
+
+
+@login_required
+@require_POST
+def select(request, call_pk, pk):
+    """Into or out of the selection, or one rank up or down in it."""
+    candidate = _candidate(request, call_pk, pk)
+    action = request.POST.get("action")
+    if action in ("up", "down"):
+        service, done = (
+            lambda **kw: selection.move_in_selection(**kw, offset=1 if action == "down" else -1),
+            None,
+        )
+    elif action == "unselect":
+        service, done = selection.unselect_candidate, _("“%(title)s” is out of the selection.")
+    else:
+        service, done = selection.select_candidate, _("“%(title)s” is selected.")
+    _run(
+        request,
+        lambda: service(user=request.user, candidate=candidate),
+        done and done % {"title": candidate.title},
+    )
+    if request.POST.get("next") == "selection":
+        return redirect("submissions:selection", call_pk=call_pk)
+    return _back(request, call_pk)
+
+
+@login_required
+def selection_page(request, call_pk):
+    call = _call(request, call_pk)
+    agenda = getattr(call.meeting, "agenda", None)
+    return render(
+        request,
+        "submissions/review/selection.html",
+        {
+            "call": call,
+            "agenda": agenda,
+            "selected": selection.selected_candidates(call),
+            "finalise": FinaliseForm(agenda=agenda),
+            "reopen": ReopenForm(),
+            "reopenings": call.reopenings.select_related("by"),
+            **_abilities(request.user, call),
+        },
+    )
+
+
+@login_required
+@require_POST
+def finalise(request, call_pk):
+    call = _call(request, call_pk)
+    agenda = getattr(call.meeting, "agenda", None)
+    form = FinaliseForm(request.POST, agenda=agenda)
+    if not form.is_valid():
+        _refuse(request, form)
+    else:
+        placement, anchor = form.cleaned_data["placement"]
+        _run(
+            request,
+            lambda: selection.finalise_selection(
+                user=request.user,
+                call=call,
+                bureau_meeting=form.cleaned_data["bureau_meeting"],
+                placement=placement,
+                anchor=anchor,
+            ),
+            _(
+                "The selection is final: the topics stand on the provisional agenda and the "
+                "States that proposed are told."
+            ),
+        )
+    return redirect("submissions:selection", call_pk=call_pk)
+
+
+@login_required
+@require_POST
+def reopen(request, call_pk):
+    call = _call(request, call_pk)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        _refuse(request, form)
+    else:
+        _run(
+            request,
+            lambda: selection.reopen_selection(
+                user=request.user, call=call, reason=form.cleaned_data["reason"]
+            ),
+            _("The selection is reopened; its topics are off the agenda."),
+        )
+    return redirect("submissions:selection", call_pk=call_pk)
+
+
+@login_required
+def bureau_file(request, call_pk):
+    """The Bureau's file: every proposal, grouped as on the dashboard, as PDF."""
+    call = _call(request, call_pk)
+    rendered = documents.proposals_pdf(call, request.LANGUAGE_CODE)
+    return pdf_response(
+        request, rendered, documents.proposals_filename(call, request.LANGUAGE_CODE)
+    )
