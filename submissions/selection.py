@@ -191,12 +191,10 @@ def _agenda_entry(candidate, bureau_meeting, mandate):
             mandates = join_names([paragraph.citation() for paragraph in mandate], code)
             annotation = _("The topic was proposed by %(states)s.") % {"states": names}
             annotation += "\n\n" + _(
-                "The Bureau of the Conference selected it at its meeting of %(date)s, "
-                "in accordance with %(mandate)s."
-            ) % {
-                "date": date_long(bureau_meeting.start_date, code),
-                "mandate": mandates or _("the mandate of the Conference"),
-            }
+                "The Bureau of the Conference selected it at its meeting of %(date)s."
+            ) % {"date": date_long(bureau_meeting.start_date, code)}
+            if mandates:
+                annotation += " " + _("Mandate: %(mandate)s.") % {"mandate": mandates}
         entry[build_localized_fieldname("title", code)] = title
         entry[build_localized_fieldname("annotation", code)] = annotation
     return entry

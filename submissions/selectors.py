@@ -2,7 +2,6 @@ import statistics
 from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
-from django.utils.translation import gettext as _
 
 from meetings.models import MemberState
 
@@ -75,23 +74,22 @@ def _submitted(call):
 
 
 def proposal_groups(call):
-    """The submitted proposals as the Bureau reads them: [(heading, rank, [proposals])], by
-    candidate topic once the call has closed and they are grouped, by suggested area before.
-    Three queries whatever the number of proposals."""
+    """The submitted proposals as the Bureau reads them: [(label, group, rank, [proposals])],
+    by candidate topic ("1.") once the call has closed and they are grouped, by suggested area
+    ("a)") before, where the group None gathers the other topics. Templates give the group's
+    title in the reader's language. Three queries whatever the number of proposals."""
     candidates = list(call.candidates.all())
     if candidates:
-        groups = {
-            c.pk: (f"{n}. {c.title}", c.selection_rank, []) for n, c in enumerate(candidates, 1)
-        }
-        for proposal in _submitted(call):
-            if proposal.candidate_id in groups:
-                groups[proposal.candidate_id][2].append(proposal)
-        return list(groups.values())
-    groups = {area.pk: (f"{area.letter}) {area.title}", None, []) for area in call.areas.all()}
-    other = (_("Another topic (none of the suggested areas)"), None, [])
+        groups = {c.pk: (f"{n}.", c, c.selection_rank, []) for n, c in enumerate(candidates, 1)}
+        key = "candidate_id"
+    else:
+        groups = {area.pk: (f"{area.letter})", area, None, []) for area in call.areas.all()}
+        groups[None] = ("", None, None, [])
+        key = "area_id"
     for proposal in _submitted(call):
-        groups.get(proposal.area_id, other)[2].append(proposal)
-    return [*groups.values(), other]
+        if getattr(proposal, key) in groups:
+            groups[getattr(proposal, key)][3].append(proposal)
+    return list(groups.values())
 
 
 SORT_KEYS = {
