@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Body, Meeting
-from wgportal.i18n import NATIVE_NAMES
+from wgportal.i18n import NATIVE_NAMES, date_long
 from wgportal.translations import localized_values
 
 from .models import Assessment, CandidateTopic, TopicProposal
@@ -89,6 +89,10 @@ class FinaliseForm(forms.Form):
 
     def __init__(self, *args, agenda, **kwargs):
         super().__init__(*args, **kwargs)
+        # Bureau meetings share a title: the date tells them apart.
+        self.fields["bureau_meeting"].label_from_instance = lambda meeting: (
+            f"{meeting.title}, {date_long(meeting.start_date)}"
+        )
         top = [item for item in agenda.items.all() if not item.sub_letter] if agenda else []
         self.fields["placement"].choices = [
             *(
@@ -108,6 +112,10 @@ class FinaliseForm(forms.Form):
                 for item in top
             ),
         ]
+
+        if top:
+            # Before the last item, as the closing "adoption of the report" stays last.
+            self.fields["placement"].initial = f"items:{top[-1].number}"
 
     def clean_placement(self):
         placement, anchor = self.cleaned_data["placement"].split(":")

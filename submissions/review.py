@@ -73,7 +73,7 @@ def prepare_candidates(call):
     proposals = (
         call.proposals.filter(status=SUBMITTED, candidate=None)
         .select_related("area", "call")
-        .order_by("area__letter", "state__short_name", "number")
+        .order_by(F("area__letter").asc(nulls_last=True), "state__short_name", "number")
     )
     count = 0
     for proposal in proposals:

@@ -71,3 +71,47 @@ def test_every_demo_text_is_in_all_six_languages():
     for document in Document.objects.all():
         for code in ("ar", "zh_hans", "en", "fr", "ru", "es"):
             assert getattr(document, f"title_{code}"), (document.symbol, code)
+
+
+def test_the_demo_call_can_be_brought_to_each_stage():
+    from django.utils import timezone
+
+    from submissions.models import CallForTopics, OutboundMessage
+
+    def call():
+        return CallForTopics.objects.get(reference="CU 2009/92 (A)")
+
+    agenda = call().meeting.agenda
+    before = list(agenda.items.values_list("pk", "number", "sub_letter"))
+
+    call_command("load_demo", stage="decided", verbosity=0)
+    decided = call()
+    assert decided.status == "decided" and decided.decided_by.username == "president"
+    selected = decided.candidates.exclude(selection_rank=None).order_by("selection_rank")
+    assert [c.agenda_item.label for c in selected] == [
+        "2 a)",
+        "2 b)",
+        "2 c)",
+    ]
+    assert decided.candidates.filter(assessments__isnull=False).distinct().count() > 10
+    assert OutboundMessage.objects.filter(call=decided, kind="outcome").count() > 30
+
+    call_command("load_demo", stage="open", verbosity=0)
+    opened = call()
+    assert opened.status == "open" and opened.deadline > timezone.now()
+    assert opened.proposals.filter(status="draft").exists()
+    assert opened.proposals.filter(status="submitted").exists()
+    assert not opened.candidates.exists()
+    assert list(agenda.items.values_list("pk", "number", "sub_letter")) == before
+
+    call_command("load_demo", stage="closed", verbosity=0)
+    closed = call()
+    assert closed.status == "closed" and closed.candidates.count() > 8
+    states = closed.proposals.values("state").distinct().count()
+    languages = set(closed.proposals.values_list("language", flat=True))
+    assert states > 50 and languages == {"ar", "zh-hans", "en", "fr", "ru", "es"}
+    # Without a stage, what a person did with the demo call stays.
+    closed.candidates.first().delete()
+    count = closed.candidates.count()
+    call_command("load_demo", verbosity=0)
+    assert call().candidates.count() == count
