@@ -145,6 +145,7 @@ class CallForTopicsAdmin(TranslatedAdmin):
         "status",
         "opened_at",
         "invitations",
+        "closed_at",
         "review",
         "bureau_meeting",
         "decided_at",
@@ -307,6 +308,8 @@ class OutboundMessageAdmin(SimpleHistoryAdmin):
         "attempts",
         "last_error",
         "created_at",
+        "claimed_at",
+        "handed_at",
         "sent_at",
     ]
     actions = ["hold", "release", "retry"]

@@ -103,6 +103,7 @@ class CallForTopics(models.Model):
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
     )
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     # The Bureau's decision, recorded when the selection is finalised.
     bureau_meeting = models.ForeignKey(
         "meetings.Meeting",
@@ -465,6 +466,13 @@ class OutboundMessage(models.Model):
         _("status"), max_length=10, choices=Status, default=Status.QUEUED, editable=False
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, editable=False)
+    # Sending has two steps: claimed by a worker (rendering its documents), then handed to the
+    # mail server. A worker that stops before the hand-over leaves a message that can safely be
+    # sent again; after it, the message may have gone.
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True, editable=False)
+    handed_at = models.DateTimeField(
+        _("handed to the mail server"), null=True, blank=True, editable=False
+    )
     last_error = models.TextField(_("last error"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)

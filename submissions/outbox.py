@@ -5,6 +5,7 @@ import datetime
 import logging
 import smtplib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -28,9 +29,8 @@ TRANSIENT = (
     TimeoutError,
 )
 MAX_AUTOMATIC_ATTEMPTS = 5
+# A message handed to the mail server this long ago without an answer may have gone out.
 STALE_SENDING = datetime.timedelta(minutes=15)
-# A message just recorded was handed to a worker already; the scan takes those that were not.
-MISSED_ENQUEUE = datetime.timedelta(minutes=1)
 
 
 def compose(template, context, language):
@@ -74,7 +74,8 @@ def enqueue(message_id):
 
 
 def _claim(message_id):
-    """Queued -> sending, by one worker only (the others skip the locked row)."""
+    """Queued -> sending, by one worker only (the others skip the locked row). The attempt's
+    number is the claim's token for the hand-over."""
     with transaction.atomic():
         message = (
             OutboundMessage.objects.select_for_update(skip_locked=True)
@@ -85,8 +86,18 @@ def _claim(message_id):
             return None
         message.status = Status.SENDING
         message.attempts += 1
-        message.save(update_fields=["status", "attempts"])
+        message.claimed_at = timezone.now()
+        message.handed_at = None
+        message.save(update_fields=["status", "attempts", "claimed_at", "handed_at"])
     return message
+
+
+def _hand_over(message):
+    """Record that the message goes to the mail server now, if this worker's claim still
+    holds (a claim that outlived its lease may have been given to another worker)."""
+    return OutboundMessage.objects.filter(
+        pk=message.pk, status=Status.SENDING, attempts=message.attempts, handed_at=None
+    ).update(handed_at=timezone.now())
 
 
 def deliver(message_id):
@@ -101,6 +112,8 @@ def deliver(message_id):
             _add_render, render = pdf.KINDS[attachment["kind"]]
             content = render(attachment["options"], message.language).content
             email.attach(attachment["filename"], content, "application/pdf")
+        if not _hand_over(message):
+            return None
         email.send()
     except Exception as error:
         transient = isinstance(error, TRANSIENT) and message.attempts < MAX_AUTOMATIC_ATTEMPTS
@@ -118,15 +131,28 @@ def _finish(message, status, error=None):
 
 
 def pending():
-    """Queued messages that have waited over a minute (their worker never got them), after
-    marking failed those a worker left in 'sending' long ago: they may have gone out, so they
-    are never sent again by themselves."""
-    stale = timezone.now() - STALE_SENDING
-    OutboundMessage.objects.filter(status=Status.SENDING, created_at__lt=stale).update(
+    """Messages to hand to workers again: those a worker left while preparing them (its claim
+    ran out), queued again, and those queued for a while that no worker took (the broker was
+    down, or lost them). A message left after its hand-over to the mail server is failed
+    instead: it may have gone out, so it is never sent again by itself."""
+    now = timezone.now()
+    lease = datetime.timedelta(seconds=settings.OUTBOX_CLAIM_LEASE)
+    sending = OutboundMessage.objects.filter(status=Status.SENDING)
+    orphans = list(
+        sending.filter(handed_at=None, claimed_at__lt=now - lease).values_list("pk", flat=True)
+    )
+    sending.filter(pk__in=orphans).update(
+        status=Status.QUEUED,
+        last_error=_("The worker stopped while preparing it; it is queued again."),
+    )
+    sending.filter(handed_at__lt=now - STALE_SENDING).update(
         status=Status.FAILED,
         last_error=_("Interrupted while sending: check whether it arrived before retrying."),
     )
-    return list(OutboundMessage.objects.filter(status=Status.QUEUED).values_list("pk", flat=True))
+    # Just recorded, a message is with a worker already: only those waiting longer are missed.
+    waiting = now - datetime.timedelta(seconds=settings.OUTBOX_REDISPATCH_AFTER)
+    missed = OutboundMessage.objects.filter(status=Status.QUEUED, created_at__lt=waiting)
+    return sorted({*orphans, *missed.values_list("pk", flat=True)})
 
 
 # The secretariat's hand on the outbox.

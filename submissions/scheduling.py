@@ -119,7 +119,8 @@ def close_at_deadline(call):
     """The call closes (States with an extension keep their time), the candidate topics are
     prepared, and each Bureau member gets the digest with the compiled proposals."""
     call.status = CallForTopics.Status.CLOSED
-    call.save(update_fields=["status"])
+    call.closed_at = timezone.now()
+    call.save(update_fields=["status", "closed_at"])
     review.prepare_candidates(call)
     submitted = call.proposals.filter(status=TopicProposal.Status.SUBMITTED)
     count = 0

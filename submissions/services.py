@@ -69,6 +69,8 @@ def close_call(call, *, by):
             _("Only an open call can be closed; %(reference)s is %(status)s.")
             % {"reference": call.reference, "status": call.get_status_display()}
         )
+    call.closed_at = timezone.now()
+    call.save(update_fields=["closed_at"])
     call = _set_status(call, Status.CLOSED)
     review.prepare_candidates(call)
     return call

@@ -2,8 +2,11 @@ import os
 from pathlib import Path
 
 from celery import Celery
+from kombu.transport import TRANSPORT_ALIASES
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wgportal.settings")
+# "filesystem://" is the embedded broker with whole-message writes (see wgportal.broker).
+TRANSPORT_ALIASES["filesystem"] = "wgportal.broker:Transport"
 
 app = Celery("wgportal")
 app.config_from_object("django.conf:settings", namespace="CELERY")

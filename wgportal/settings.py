@@ -169,8 +169,16 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The database is the source of truth; every minute a scan finds what is due and claims it.
 CELERY_BEAT_SCHEDULE = {
-    "scan": {"task": "submissions.tasks.scan", "schedule": 60.0},
+    "scan": {"task": "submissions.tasks.scan", "schedule": env.float("SCAN_SECONDS", 60.0)},
 }
+# A message a worker claimed but has not handed to the mail server after this many seconds
+# (its worker died while rendering) is queued again by the scan.
+OUTBOX_CLAIM_LEASE = env.int("OUTBOX_CLAIM_LEASE", default=120)
+# A queued message no worker has taken after this many seconds is handed out again.
+OUTBOX_REDISPATCH_AFTER = env.int("OUTBOX_REDISPATCH_AFTER", default=60)
+# Tasks are acknowledged after they ran (where idempotent): a worker reserves one at a time, so
+# that one dying leaves no others stranded with it.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # Production hardening: on whenever DEBUG is off, each switchable from the environment.
 SECURE_PROXY_SSL_HEADER = (

@@ -18,3 +18,13 @@ def celery_eager():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False
+
+
+@pytest.fixture
+def worker(tmp_path):
+    """A real worker with beat's minute scan; yields the folder its mail goes to."""
+    from tests.submissions.workers import start_worker, stop
+
+    process = start_worker(tmp_path)
+    yield tmp_path / "mail"
+    stop(process)

@@ -1,5 +1,6 @@
 """The outbox: recorded first, sent at most once, failures kept and retryable."""
 
+import datetime
 import socket
 import socketserver
 import threading
@@ -133,7 +134,7 @@ def test_an_unreachable_server_is_retried_then_failed(settings):
 
 
 def test_with_the_broker_down_the_scan_sends_it_later(
-    monkeypatch, celery_eager, django_capture_on_commit_callbacks
+    monkeypatch, celery_eager, django_capture_on_commit_callbacks, settings
 ):
     def broker_down(*args, **kwargs):
         raise ConnectionError("broker down")
@@ -144,8 +145,10 @@ def test_with_the_broker_down_the_scan_sends_it_later(
             message = record()
     message.refresh_from_db()
     assert message.status == "queued" and not mail.outbox
+    assert outbox.pending() == []  # just recorded: maybe with a worker already
     OutboundMessage.objects.filter(pk=message.pk).update(
-        created_at=message.created_at - outbox.MISSED_ENQUEUE
+        created_at=message.created_at
+        - datetime.timedelta(seconds=settings.OUTBOX_REDISPATCH_AFTER + 1)
     )
     tasks.scan()  # what beat runs every minute
     message.refresh_from_db()
@@ -165,16 +168,50 @@ def test_hold_release_and_retry_follow_the_status():
     assert outbox.deliver(message.pk) == "sent"
 
 
-def test_a_message_left_sending_is_failed_not_sent_again():
+def test_a_message_handed_to_the_server_by_a_worker_that_died_is_failed_not_sent_again():
     from django.utils import timezone
 
     message = record()
+    long_ago = timezone.now() - outbox.STALE_SENDING * 2
     OutboundMessage.objects.filter(pk=message.pk).update(
-        status=Status.SENDING, created_at=timezone.now() - outbox.STALE_SENDING * 2
+        status=Status.SENDING, claimed_at=long_ago, handed_at=long_ago
     )
     assert outbox.pending() == []
     message.refresh_from_db()
     assert message.status == "failed" and "check whether it arrived" in message.last_error
+
+
+def test_a_message_whose_worker_died_while_rendering_is_queued_again(settings):
+    import datetime
+
+    from django.utils import timezone
+
+    message = record()
+    claimed = timezone.now() - datetime.timedelta(seconds=settings.OUTBOX_CLAIM_LEASE + 1)
+    OutboundMessage.objects.filter(pk=message.pk).update(
+        status=Status.SENDING, attempts=1, claimed_at=claimed
+    )
+    recent = record(key="recent")
+    OutboundMessage.objects.filter(pk=recent.pk).update(
+        status=Status.SENDING, attempts=1, claimed_at=timezone.now()
+    )
+    assert outbox.pending() == [message.pk]  # a claim within its lease is left alone
+    message.refresh_from_db()
+    assert message.status == "queued" and "queued again" in message.last_error
+    assert outbox.deliver(message.pk) == "sent"
+
+
+def test_a_worker_whose_claim_was_given_away_does_not_send(monkeypatch):
+    """The slow worker's claim ran out and another worker claimed the message: the first
+    finds its token gone at the hand-over and sends nothing."""
+    message = record()
+    claimed = outbox._claim(message.pk)
+    OutboundMessage.objects.filter(pk=message.pk).update(attempts=claimed.attempts + 1)
+    assert outbox._hand_over(claimed) == 0
+    monkeypatch.setattr(outbox, "_claim", lambda _pk: claimed)
+    sent = []
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", lambda self: sent.append(self))
+    assert outbox.deliver(message.pk) is None and sent == []
 
 
 def test_secretariat_holds_edits_and_releases_in_the_admin(secretariat_client):

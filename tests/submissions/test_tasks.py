@@ -2,89 +2,16 @@
 locally), reading the test database and writing mail to files."""
 
 import email
-import os
-import subprocess
-import sys
 import time
 from email import policy
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.urls import reverse
 
 from submissions.models import TopicProposal
+from tests.submissions.workers import mails, wait_for_mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def database_url():
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-@pytest.fixture
-def worker(tmp_path):
-    """A worker process, with beat's minute scan, on the portal's broker and this test's
-    database."""
-    outbox = tmp_path / "mail"
-    outbox.mkdir()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "EMAIL_URL": f"filemail:///{outbox}",  # environ drops one slash of an absolute path
-        "PDF_CACHE_DIR": str(tmp_path / "pdf"),
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "wgportal",
-            "worker",
-            "--beat",
-            "--schedule",
-            str(tmp_path / "beat-schedule"),
-            "--pool",
-            "solo",
-            "--without-mingle",
-            "--without-gossip",
-            "--without-heartbeat",
-            "--loglevel",
-            "WARNING",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-    )
-    yield outbox
-    process.terminate()
-    process.wait(timeout=20)
-
-
-SEPARATOR = b"\n" + b"-" * 79 + b"\n"
-
-
-def mails(outbox):
-    """Every message Django's file backend wrote (a file can hold several)."""
-    found = []
-    for path in outbox.glob("*.log"):
-        found += [part for part in path.read_bytes().split(SEPARATOR) if part.strip()]
-    return found
-
-
-def wait_for_mail(outbox, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        files = list(outbox.glob("*.log"))
-        if files and files[0].stat().st_size:
-            time.sleep(0.2)  # the file is written in one go; let it finish
-            return files[0].read_bytes()
-        time.sleep(0.25)
-    pytest.fail("no mail from the worker within a minute")
 
 
 def test_submission_receipt_is_sent_by_the_worker(
