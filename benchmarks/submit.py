@@ -94,7 +94,7 @@ def prepare():
         Delegate.objects.update_or_create(user=user, defaults={"state": state})
         session = SessionStore()
         session["_auth_user_id"] = str(user.pk)
-        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_backend"] = "wgportal.auth.PortalBackend"
         session["_auth_user_hash"] = user.get_session_auth_hash()
         session.create()
         sessions.append(session.session_key)
@@ -174,7 +174,7 @@ def main():
             "--bind",
             f"127.0.0.1:{PORT}",
             "--workers",
-            "4",
+            os.environ.get("WEB_WORKERS", "2"),  # one per core: more only queue for the CPU
             "--log-level",
             "warning",
         ],

@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.forms.models import fields_for_model, model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Body, Meeting
@@ -11,22 +12,31 @@ from wgportal.translations import localized_values
 from .models import Assessment, CandidateTopic, TopicProposal
 
 
-class ProposalForm(forms.ModelForm):
-    """The delegate's proposal. The limits show in the form; the service holds every rule."""
+class ProposalForm(forms.Form):
+    """The delegate's proposal: the model's fields with their limits shown, checked here for
+    what a form can tell (required, lengths, choices, an area of this call); the service holds
+    every rule and runs the model's own checks."""
+
+    FIELDS = ["title", "description", "rationale", "area", "language"]
 
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    class Meta:
-        model = TopicProposal
-        fields = ["title", "description", "rationale", "area", "language"]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 8}),
-            "rationale": forms.Textarea(attrs={"rows": 6}),
-        }
-
-    def __init__(self, *args, call, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, call, proposal=None):
+        initial = {"form_token": uuid.uuid4(), "version": proposal.version if proposal else 1}
+        if proposal is not None:
+            initial.update(model_to_dict(proposal, self.FIELDS))
+        super().__init__(data, initial=initial)
+        self.fields.update(
+            fields_for_model(
+                TopicProposal,
+                self.FIELDS,
+                widgets={
+                    "description": forms.Textarea(attrs={"rows": 8}),
+                    "rationale": forms.Textarea(attrs={"rows": 6}),
+                },
+            )
+        )
         self.fields["area"].queryset = call.areas.all()
         self.fields["area"].empty_label = _("Another topic (none of the suggested areas)")
         self.fields["area"].label_from_instance = lambda area: f"{area.letter}) {area.title}"
@@ -39,9 +49,6 @@ class ProposalForm(forms.ModelForm):
         ):
             self.fields[name].widget.attrs["maxlength"] = limit
             self.fields[name].help_text = _("At most %(limit)s characters.") % {"limit": limit}
-        if not self.is_bound:
-            self.initial.setdefault("form_token", uuid.uuid4())
-            self.initial.setdefault("version", self.instance.version)
 
 
 class AssessmentForm(forms.ModelForm):

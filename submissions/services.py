@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -160,36 +160,62 @@ def _validate_content(call, data):
 
 
 @transaction.atomic
-def save_draft(*, user, call, data, form_token=None):
-    """A new draft for the delegate's State. The same form posted twice gives one draft."""
+def save_draft(*, user, call, data, form_token=None, submit=False):
+    """A new proposal for the delegate's State, as a draft or (``submit``) submitted at once.
+    The same form posted twice gives one proposal."""
     state = delegate_state(user)
     # One writer at a time per State and call: numbers, the limit and the form's token hold
-    # under concurrency (a double click waits here, then finds the first click's draft).
+    # under concurrency (a double click waits here, then finds the first click's proposal).
     MemberState.objects.select_for_update().get(pk=state.pk)
     if form_token and (done := TopicProposal.objects.filter(form_token=form_token).first()):
         if done.state_id == state.pk:
             return done
         form_token = None  # another State's token says nothing to this one
+    call = CallForTopics.objects.get(pk=call.pk)  # as it stands now, closed or not
     _ensure_accepting(call, state)
     _validate_content(call, data)
-    last = call.proposals.filter(state=state).aggregate(n=Max("number"))["n"] or 0
+    mine = call.proposals.filter(state=state).aggregate(
+        last=Max("number"), submitted=Count("pk", filter=Q(status=ProposalStatus.SUBMITTED))
+    )
     proposal = TopicProposal(
         call=call,
         state=state,
-        number=last + 1,
+        number=(mine["last"] or 0) + 1,
         created_by=user,
         form_token=form_token,
         **{field: data.get(field) for field in TEXT_FIELDS},
     )
+    if submit:
+        _ensure_below_limit(call, mine["submitted"])
+        proposal.status, proposal.submitted_at = ProposalStatus.SUBMITTED, timezone.now()
     _clean(proposal)
     proposal.save()
+    if submit:
+        receipts.queue_receipt(proposal, user, get_language())
+        _place_if_closed(proposal)
     return proposal
 
 
+def _ensure_below_limit(call, submitted):
+    if submitted >= call.max_proposals_per_state:
+        raise ValidationError(
+            _(
+                "Your Government has already submitted %(count)s proposals, the most this call "
+                "accepts. Withdraw one of them first if this one should replace it."
+            )
+            % {"count": call.max_proposals_per_state}
+        )
+
+
 def _clean(proposal):
-    """Field checks with their messages; the database itself holds the constraints, and the
-    numbering under the State's lock keeps them, so they cost no query here."""
-    proposal.full_clean(validate_unique=False, validate_constraints=False)
+    """Field checks with their messages. The database holds the constraints, the numbering
+    under the State's lock keeps them, and the use cases set the relations themselves (the
+    area checked against the call), so the checks cost no query."""
+    proposal.full_clean(
+        exclude=["call", "state", "area", "created_by", "candidate"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
 
 
 def _locked_for_change(user, proposal, version):
@@ -256,29 +282,28 @@ def submit_proposal(*, user, proposal, version):
         return proposal  # Submitting twice changes nothing.
     if proposal.status == ProposalStatus.WITHDRAWN:
         raise ValidationError(_("A withdrawn proposal cannot be submitted; make a new one."))
-    call = proposal.call
-    submitted = call.proposals.filter(state=proposal.state, status=ProposalStatus.SUBMITTED)
-    if submitted.count() >= call.max_proposals_per_state:
-        raise ValidationError(
-            _(
-                "Your Government has already submitted %(count)s proposals, the most this call "
-                "accepts. Withdraw one of them first if this one should replace it."
-            )
-            % {"count": call.max_proposals_per_state}
-        )
+    submitted = proposal.call.proposals.filter(
+        state=proposal.state, status=ProposalStatus.SUBMITTED
+    )
+    _ensure_below_limit(proposal.call, submitted.count())
     proposal = _save(proposal, status=ProposalStatus.SUBMITTED, submitted_at=timezone.now())
     receipts.queue_receipt(proposal, user, get_language())
     return _place_if_closed(proposal)
 
 
-@transaction.atomic
 def save_proposal(*, user, call, data, submit=False, proposal=None, version=None, form_token=None):
-    """The proposal form's use case: a new draft or a change, submitted at once if asked;
-    all of it or, on any refusal, none of it."""
+    """The proposal form's use case: a new proposal (a draft, or submitted at once) or a change
+    to one, submitted at once if asked; all of it or, on any refusal, none of it."""
     if proposal is None:
-        proposal = save_draft(user=user, call=call, data=data, form_token=form_token)
-    else:
-        proposal = update_proposal(user=user, proposal=proposal, version=version, data=data)
+        return save_draft(user=user, call=call, data=data, form_token=form_token, submit=submit)
+    return _change_and_submit(
+        user=user, proposal=proposal, version=version, data=data, submit=submit
+    )
+
+
+@transaction.atomic
+def _change_and_submit(*, user, proposal, version, data, submit):
+    proposal = update_proposal(user=user, proposal=proposal, version=version, data=data)
     if submit and proposal.status == ProposalStatus.DRAFT:
         proposal = submit_proposal(user=user, proposal=proposal, version=proposal.version)
     return proposal

@@ -102,7 +102,7 @@ def proposal_edit(request, pk):
 
 
 def _proposal_form(request, call, proposal=None):
-    form = ProposalForm(request.POST or None, instance=proposal, call=call)
+    form = ProposalForm(request.POST or None, call=call, proposal=proposal)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         saved = _apply(

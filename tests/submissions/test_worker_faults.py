@@ -19,7 +19,14 @@ from django.utils import timezone
 from meetings.models import PermanentMission
 from submissions import outbox, services
 from submissions.models import CallForTopics, OutboundMessage
-from tests.submissions.workers import fake_smtp_server, mails, start_worker, stop, wait_until
+from tests.submissions.workers import (
+    fake_smtp_server,
+    kill,
+    mails,
+    start_worker,
+    stop,
+    wait_until,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FAST = {"SCAN_SECONDS": "1", "OUTBOX_CLAIM_LEASE": "3", "OUTBOX_REDISPATCH_AFTER": "2"}
@@ -121,7 +128,7 @@ def test_a_worker_killed_during_the_invitations_leaves_every_state_invited_once(
     # Kill it while it renders a note: claimed, not yet handed to the mail server.
     rendering = OutboundMessage.objects.filter(status=Status.SENDING, handed_at=None)
     wait_until(rendering.exists, 30, "never caught the worker rendering")
-    first.kill()
+    kill(first)  # the worker and its beat, at once
     first.wait()
     killed = OutboundMessage.objects.get(status=Status.SENDING)
     assert killed.handed_at is None

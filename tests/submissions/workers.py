@@ -2,7 +2,9 @@
 broker (Redis in CI, the filesystem broker locally) and the test database, writing the mail
 they send to files."""
 
+import contextlib
 import os
+import signal
 import socketserver
 import subprocess
 import sys
@@ -38,15 +40,27 @@ def start_worker(tmp_path, beat=True, **environment):
     if beat:
         command += ["--beat", "--schedule", str(tmp_path / f"beat-{time.monotonic_ns()}")]
     command += ["--without-mingle", "--without-gossip", "--without-heartbeat"]
-    return subprocess.Popen([*command, "--loglevel", "WARNING"], cwd=settings.BASE_DIR, env=env)
+    # A group of its own: the embedded beat is a child process, stopped or killed with it.
+    return subprocess.Popen(
+        [*command, "--loglevel", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def kill(process, sig=signal.SIGKILL):
+    """Signal the worker and its beat."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
 
 
 def stop(process):
-    process.terminate()
+    kill(process, signal.SIGTERM)
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        process.kill()
+        kill(process)
         process.wait()
 
 

@@ -1,0 +1,12 @@
+"""Django's model backend, loading with the user what nearly every page asks next: whether they
+are a delegate, and of which State."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+
+
+class PortalBackend(ModelBackend):
+    def get_user(self, user_id):
+        users = get_user_model()._default_manager.select_related("delegate__state")
+        user = users.filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
