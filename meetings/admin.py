@@ -158,14 +158,34 @@ class DocumentAdmin(TranslatedAdmin):
     autocomplete_fields = ["meeting"]
 
 
-class DocumentationInline(admin.TabularInline):
+class FrozenOnceIssued:
+    """An issued agenda's items, their documentation and its organization of work are read,
+    no longer changed. ``obj`` is the agenda, or an agenda item."""
+
+    def _issued(self, obj):
+        agenda = getattr(obj, "agenda", obj)
+        return bool(agenda is not None and getattr(agenda, "issued_at", None))
+
+    def has_change_permission(self, request, obj=None):
+        return not self._issued(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._issued(obj) and super().has_delete_permission(request, obj)
+
+
+class FrozenInline(FrozenOnceIssued):
+    def has_add_permission(self, request, obj=None):
+        return not self._issued(obj) and super().has_add_permission(request, obj)
+
+
+class DocumentationInline(FrozenInline, admin.TabularInline):
     model = DocumentationEntry
     extra = 0
     autocomplete_fields = ["document"]
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TranslatedAdmin):
+class AgendaItemAdmin(FrozenOnceIssued, TranslatedAdmin):
     list_display = ["__str__", "agenda"]
     list_filter = ["agenda"]
     search_fields = ["title", "annotation"]
@@ -197,14 +217,14 @@ class AgendaItemFormSet(BaseInlineFormSet):
             )
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(FrozenInline, TranslationStackedInline):
     model = AgendaItem
     formset = AgendaItemFormSet
     extra = 0
     show_change_link = True
 
 
-class WorkSlotInline(TranslationTabularInline):
+class WorkSlotInline(FrozenInline, TranslationTabularInline):
     model = WorkSlot
     extra = 0
 

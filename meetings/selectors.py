@@ -82,10 +82,14 @@ def untranslated_agenda_texts(meeting):
 
 
 def meeting_documents(meeting):
-    """Documents issued for the meeting and those its agenda lists as documentation."""
-    return Document.objects.filter(
-        Q(meeting=meeting) | Q(agenda_items__agenda__meeting=meeting)
-    ).distinct()
+    """Documents issued for the meeting and those its agenda lists as documentation; an agenda
+    not issued yet, and what it lists, stay out."""
+    issued = Q(agenda_items__agenda__meeting=meeting, agenda_items__agenda__issued_at__isnull=False)
+    return (
+        Document.objects.filter(Q(meeting=meeting) | issued)
+        .exclude(agenda__issued_at__isnull=True, agenda__isnull=False)
+        .distinct()
+    )
 
 
 def body_with_meetings(slug):

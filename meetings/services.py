@@ -108,11 +108,16 @@ PLACEMENT_SUBITEMS = "subitems"
 
 
 def _refuse_if_issued(agenda):
+    """The agenda, locked (so that it is not issued meanwhile), if it is not issued yet."""
+    agenda = (
+        ProvisionalAgenda.objects.select_for_update().select_related("document").get(pk=agenda.pk)
+    )
     if agenda.issued_at:
         raise ValidationError(
             _("The provisional agenda %(symbol)s has been issued; its items can no longer change.")
             % {"symbol": agenda.document.symbol}
         )
+    return agenda
 
 
 def _shift_numbers(agenda, numbers, by):
@@ -127,7 +132,7 @@ def insert_agenda_items(agenda, entries, *, placement, anchor):
     """New items from ``entries`` ({field: value} each), in order: as items numbered from
     ``anchor`` on (later items move down), or as the next sub-items of item ``anchor``.
     Nothing else on the agenda changes. Returns the new items."""
-    _refuse_if_issued(agenda)
+    agenda = _refuse_if_issued(agenda)
     numbers = set(agenda.items.values_list("number", flat=True))
     if placement == PLACEMENT_SUBITEMS:
         if anchor not in numbers:
@@ -171,8 +176,7 @@ def issue_agenda(agenda, *, by):
     """The agenda goes public; from now on its items stay as they are."""
     if not by.is_staff:
         raise PermissionDenied
-    agenda = ProvisionalAgenda.objects.select_for_update().get(pk=agenda.pk)
-    _refuse_if_issued(agenda)
+    agenda = _refuse_if_issued(agenda)
     agenda.issued_at = timezone.now()
     agenda.save(update_fields=["issued_at"])
     document = agenda.document

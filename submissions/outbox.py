@@ -7,8 +7,9 @@ import smtplib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -101,33 +102,47 @@ def _hand_over(message):
 
 
 def deliver(message_id):
-    """Send a queued message. Returns "sent", "retry" (a transient error: queued again) or
-    None when there was nothing to send (sent, held, or another worker has it)."""
+    """Send a queued message. Returns "sent", "retry" (a transient error before anything
+    reached the mail server: queued again) or None when there was nothing to send (sent,
+    held, cancelled, or another worker has it) or it failed."""
     message = _claim(message_id)
     if message is None:
         return None
+    handed = False
     try:
         email = EmailMessage(message.subject, message.body, to=[message.recipient])
         for attachment in message.attachments:
             _add_render, render = pdf.KINDS[attachment["kind"]]
             content = render(attachment["options"], message.language).content
             email.attach(attachment["filename"], content, "application/pdf")
-        if not _hand_over(message):
-            return None
-        email.send()
+        connection = get_connection()
+        connection.open()  # a server that cannot be reached has received nothing
+        try:
+            if not _hand_over(message):
+                return None
+            handed = True
+            connection.send_messages([email])
+        finally:
+            connection.close()
     except Exception as error:
-        transient = isinstance(error, TRANSIENT) and message.attempts < MAX_AUTOMATIC_ATTEMPTS
-        _finish(message, Status.QUEUED if transient else Status.FAILED, error=error)
-        return "retry" if transient else None
+        # After the hand-over the server may have taken the message: never again by itself.
+        retry = not handed and isinstance(error, TRANSIENT)
+        retry = retry and message.attempts < MAX_AUTOMATIC_ATTEMPTS
+        _finish(message, Status.QUEUED if retry else Status.FAILED, error=error)
+        return "retry" if retry else None
     _finish(message, Status.SENT)
     return "sent"
 
 
 def _finish(message, status, error=None):
-    message.status = status
-    message.last_error = f"{type(error).__name__}: {error}" if error else ""
-    message.sent_at = timezone.now() if status == Status.SENT else None
-    message.save(update_fields=["status", "last_error", "sent_at"])
+    """The outcome, recorded only while this worker's claim holds."""
+    OutboundMessage.objects.filter(
+        pk=message.pk, status=Status.SENDING, attempts=message.attempts
+    ).update(
+        status=status,
+        last_error=f"{type(error).__name__}: {error}" if error else "",
+        sent_at=timezone.now() if status == Status.SENT else None,
+    )
 
 
 def pending():
@@ -138,10 +153,14 @@ def pending():
     now = timezone.now()
     lease = datetime.timedelta(seconds=settings.OUTBOX_CLAIM_LEASE)
     sending = OutboundMessage.objects.filter(status=Status.SENDING)
-    orphans = list(
-        sending.filter(handed_at=None, claimed_at__lt=now - lease).values_list("pk", flat=True)
+    stopped = sending.filter(handed_at=None, claimed_at__lt=now - lease)
+    stopped.filter(attempts__gte=MAX_AUTOMATIC_ATTEMPTS).update(
+        status=Status.FAILED,
+        last_error=_("Its worker stopped each time while preparing it; see the workers' log."),
     )
-    sending.filter(pk__in=orphans).update(
+    orphans = list(stopped.values_list("pk", flat=True))
+    # Still not handed over when queued again: a worker handing it over meanwhile keeps it.
+    stopped.filter(pk__in=orphans).update(
         status=Status.QUEUED,
         last_error=_("The worker stopped while preparing it; it is queued again."),
     )
@@ -203,6 +222,16 @@ def retry(messages):
 
 
 def cancel(messages):
-    """Messages that must no longer go (an outcome the Bureau reopened): those not yet sent
-    are kept as cancelled; a message already handed to a worker goes its way."""
-    return messages.filter(status__in=[Status.QUEUED, Status.HELD]).update(status=Status.CANCELLED)
+    """Messages that must no longer go (an outcome the Bureau reopened): those not yet handed
+    to the mail server, and failed ones that a retry would send, are kept as cancelled (each
+    saved, so that its history says so). A worker preparing one finds its claim gone at the
+    hand-over."""
+    not_gone = Q(status__in=[Status.QUEUED, Status.HELD, Status.FAILED])
+    not_gone |= Q(status=Status.SENDING, handed_at=None)
+    count = 0
+    with transaction.atomic():
+        for message in messages.select_for_update().filter(not_gone):
+            message.status = Status.CANCELLED
+            message.save(update_fields=["status"])
+            count += 1
+    return count

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from wgportal.translations import LANGUAGES, localized_values, set_localized_values
 
@@ -85,7 +86,9 @@ def prepare_candidates(call):
 def place_proposal(proposal, regroup=False):
     """A submitted proposal joins the candidate of its area (made when first needed); an
     "other" proposal is a candidate of its own. One already placed stays where the reviewers
-    put it unless its area changed (``regroup``); one withdrawn during an extension leaves."""
+    put it unless its area changed (``regroup``); one withdrawn during an extension leaves.
+    The call is locked, as for the reviewers' own changes."""
+    CallForTopics.objects.select_for_update().filter(pk=proposal.call_id).first()
     if proposal.status != SUBMITTED:
         candidate = None
     elif proposal.candidate_id and not regroup:
@@ -107,15 +110,22 @@ def merge_candidates(*, user, candidates):
     """One candidate from several: the first in order keeps its title and takes the others'
     proposals. The others' assessments go with them (their history keeps them)."""
     require(user, "submissions.review_call")
-    candidates = sorted(candidates, key=lambda c: (c.position, c.pk))
     if len(candidates) < 2:
         raise ValidationError(_("Choose at least two candidate topics to merge."))
     call = locked_for_review(candidates[0].call)
-    target, others = candidates[0], candidates[1:]
+    if any(candidate.call_id != call.pk for candidate in candidates):
+        raise PermissionDenied
+    # As they stand now that the call is locked, not as the page showed them.
+    candidates = list(
+        call.candidates.filter(pk__in=[c.pk for c in candidates]).order_by("position", "pk")
+    )
     for candidate in candidates:
-        _refuse_if_selected(candidate, _("merged"))
-        if candidate.call_id != call.pk:
-            raise PermissionDenied
+        if candidate.selection_rank:
+            raise ValidationError(
+                _("“%(title)s” is selected: take it out of the selection before merging it.")
+                % {"title": candidate.title}
+            )
+    target, others = candidates[0], candidates[1:]
     others_ids = [c.pk for c in others]
     TopicProposal.objects.filter(candidate_id__in=others_ids).update(candidate=target)
     for assessment in Assessment.objects.filter(candidate_id__in=others_ids):
@@ -124,20 +134,17 @@ def merge_candidates(*, user, candidates):
     return target
 
 
-def _refuse_if_selected(candidate, verb):
-    if candidate.selection_rank:
-        raise ValidationError(
-            _("“%(title)s” is selected: take it out of the selection before it is %(verb)s.")
-            % {"title": candidate.title, "verb": verb}
-        )
-
-
 @transaction.atomic
 def split_candidate(*, user, candidate, proposals):
     """The chosen proposals leave the candidate for a new one placed right after it."""
     require(user, "submissions.review_call")
     call = locked_for_review(candidate.call)
-    _refuse_if_selected(candidate, _("split"))
+    candidate.refresh_from_db()
+    if candidate.selection_rank:
+        raise ValidationError(
+            _("“%(title)s” is selected: take it out of the selection before splitting it.")
+            % {"title": candidate.title}
+        )
     chosen = [p for p in proposals if p.candidate_id == candidate.pk]
     if not chosen or len(chosen) != len(proposals):
         raise ValidationError(_("Choose the proposals of this topic that form the new one."))
@@ -149,7 +156,7 @@ def split_candidate(*, user, candidate, proposals):
     area = chosen[0].area if len(areas) == 1 and chosen[0].area_id else None
     titles = localized_values(area, "title") if area else _titles_of_proposal(chosen[0])
     _renumber(call)
-    candidate.refresh_from_db(fields=["position"])
+    candidate.refresh_from_db()
     call.candidates.filter(position__gt=candidate.position).update(position=F("position") + 1)
     new = _new_candidate(call, titles, position=candidate.position + 1)
     TopicProposal.objects.filter(pk__in=[p.pk for p in chosen]).update(candidate=new)
@@ -168,12 +175,13 @@ def rename_candidate(*, user, candidate, titles):
     """New titles, per language; an empty one shows another language's until filled."""
     require(user, "submissions.review_call")
     locked_for_review(candidate.call)
+    candidate.refresh_from_db()
     titles = {code: (titles.get(code) or "").strip() for code in LANGUAGES}
     if not any(titles.values()):
         raise ValidationError(_("Give the topic a title in at least one language."))
     set_localized_values(candidate, "title", titles)
     candidate.full_clean(exclude=["call", "area", "agenda_item"], validate_constraints=False)
-    candidate.save()
+    candidate.save(update_fields=[build_localized_fieldname("title", code) for code in LANGUAGES])
     return candidate
 
 

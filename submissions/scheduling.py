@@ -40,6 +40,14 @@ def run_due(now=None):
             if now >= call.deadline:
                 done["digests"] += close_at_deadline(call)
                 done["closed"] += 1
+    # A proposal committed in the instant the call closed, or under an extension, is grouped.
+    closed = CallForTopics.objects.filter(
+        status=CallForTopics.Status.CLOSED,
+        proposals__status=TopicProposal.Status.SUBMITTED,
+        proposals__candidate=None,
+    )
+    for call in closed.distinct():
+        done["grouped"] += review.prepare_candidates(call)
     return done
 
 

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
 from meetings import services as agenda_services
 from meetings.models import Body
-from wgportal.i18n import date_long, join_names
+from wgportal.i18n import date_long, date_time_long, join_names
 from wgportal.translations import localized_values
 
 from . import outbox
@@ -119,8 +119,18 @@ def _check_final(call, selected, bureau_meeting, agenda):
             % {"count": call.topics_to_select, "selected": len(selected)}
         )
     for candidate in selected:
+        if not _proposing_states(candidate):
+            raise ValidationError(
+                _(
+                    "Topic %(rank)s, “%(title)s”, has no submitted proposal left: take it out "
+                    "of the selection."
+                )
+                % {"rank": candidate.selection_rank, "title": candidate.title}
+            )
         missing = [
-            code for code, title in localized_values(candidate, "title").items() if not title
+            str(get_language_info(code)["name_translated"])
+            for code, title in localized_values(candidate, "title").items()
+            if not title
         ]
         if missing:
             raise ValidationError(
@@ -134,6 +144,15 @@ def _check_final(call, selected, bureau_meeting, agenda):
                     "languages": ", ".join(missing),
                 }
             )
+    running = call.extensions.filter(until__gt=timezone.now()).select_related("state").first()
+    if running:
+        raise ValidationError(
+            _(
+                "%(state)s has an extension until %(until)s and may still submit proposals; "
+                "finalise the selection after it ends."
+            )
+            % {"state": running.state, "until": date_time_long(running.until, call.zone)}
+        )
     if bureau_meeting is None or bureau_meeting.body.kind != Body.Kind.BUREAU:
         raise ValidationError(
             {"bureau_meeting": _("Choose the meeting of the Bureau that selected the topics.")}
@@ -249,8 +268,8 @@ def reopen_selection(*, user, call, reason):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the selection is reopened; it is recorded.")})
-    agenda = call.meeting.agenda
-    if agenda.issued_at:
+    agenda = getattr(call.meeting, "agenda", None)
+    if agenda is not None and agenda.issued_at:
         raise ValidationError(
             _(
                 "The provisional agenda was issued on %(date)s with these topics; the selection "
@@ -262,6 +281,7 @@ def reopen_selection(*, user, call, reason):
     reopening.full_clean(exclude=["call", "by"])
     selected = selected_candidates(call)
     agenda_services.remove_agenda_items([c.agenda_item for c in selected if c.agenda_item])
+    # Outcomes of this decision, and failed ones of an earlier, must not go now.
     outbox.cancel(OutboundMessage.objects.filter(call=call, kind=OutboundMessage.Kind.OUTCOME))
     reopening.save()
     call.status = Status.CLOSED

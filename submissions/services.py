@@ -169,6 +169,10 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
     MemberState.objects.select_for_update().get(pk=state.pk)
     if form_token and (done := TopicProposal.objects.filter(form_token=form_token).first()):
         if done.state_id == state.pk:
+            # The form came back (a double click, or Back after saving a draft): its
+            # proposal, submitted now if asked.
+            if submit and done.status == ProposalStatus.DRAFT:
+                return submit_proposal(user=user, proposal=done, version=done.version)
             return done
         form_token = None  # another State's token says nothing to this one
     call = CallForTopics.objects.get(pk=call.pk)  # as it stands now, closed or not

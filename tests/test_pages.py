@@ -132,3 +132,9 @@ def test_not_found_page_is_in_the_language(client, language):
     assert response.status_code == 404
     direction = "rtl" if language == "ar" else "ltr"
     assert f'<html lang="{language}" dir="{direction}">' in response.content.decode()
+
+
+def test_a_draft_agenda_stays_off_the_public_documents_page(client):
+    page = client.get("/en/meetings/wg-2010-01/documents/").content.decode()
+    assert "CTOC/COP/WG.4/2010/1" not in page
+    assert "CTOC/COP/WG.4/2009/1" in client.get("/en/meetings/wg-2009/documents/").content.decode()

@@ -103,6 +103,12 @@ def _run(request, action, done):
     return True
 
 
+def _ids(request, name):
+    """The ticked ids; anything else in the list counts as nothing ticked."""
+    values = set(request.POST.getlist(name))
+    return {int(value) for value in values} if all(v.isdigit() for v in values) else set()
+
+
 def _refuse(request, form):
     messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
 
@@ -134,7 +140,7 @@ def assess(request, call_pk, pk):
 @require_POST
 def merge(request, call_pk):
     call = _call(request, call_pk)
-    chosen = list(call.candidates.filter(pk__in=request.POST.getlist("candidates")))
+    chosen = list(call.candidates.filter(pk__in=_ids(request, "candidates")))
     _run(
         request,
         lambda: review.merge_candidates(user=request.user, candidates=chosen),
@@ -150,8 +156,9 @@ def merge(request, call_pk):
 @require_POST
 def split(request, call_pk, pk):
     candidate = _candidate(request, call_pk, pk)
-    chosen = list(candidate.proposals.filter(pk__in=request.POST.getlist("proposals")))
-    if len(chosen) != len(set(request.POST.getlist("proposals"))):
+    ids = _ids(request, "proposals")
+    chosen = list(candidate.proposals.filter(pk__in=ids))
+    if len(chosen) != len(ids):
         chosen = []  # a proposal of another topic: the service says what to choose
     _run(
         request,

@@ -110,8 +110,33 @@ def test_a_sub_item_without_its_main_item_still_shows(client, agenda):
     assert client.get("/en/meetings/wg-2009/agenda.pdf").status_code == 200
 
 
-def test_admin_refuses_a_sub_item_without_its_main_item(secretariat_client, agenda):
+@pytest.fixture
+def draft_agenda():
+    return ProvisionalAgenda.objects.get(document__symbol="CTOC/COP/WG.4/2010/1")
+
+
+def test_an_issued_agendas_items_are_read_only_in_the_admin(secretariat_client, agenda):
     from django.urls import reverse
+
+    item = agenda.items.first()
+    url = reverse("admin:meetings_agendaitem_change", args=[item.pk])
+    response = secretariat_client.post(url, {"title_en": "Changed", "number": 1})
+    assert response.status_code == 403
+    page = secretariat_client.get(
+        reverse("admin:meetings_provisionalagenda_change", args=[agenda.pk])
+    )
+    assert all(
+        not formset.has_add_permission and not formset.has_change_permission
+        for formset in page.context["inline_admin_formsets"]
+    )
+    item.refresh_from_db()
+    assert item.title_en != "Changed"
+
+
+def test_admin_refuses_a_sub_item_without_its_main_item(secretariat_client, draft_agenda):
+    from django.urls import reverse
+
+    agenda = draft_agenda
 
     url = reverse("admin:meetings_provisionalagenda_change", args=[agenda.pk])
     form = secretariat_client.get(url).context["adminform"].form

@@ -209,9 +209,59 @@ def test_a_worker_whose_claim_was_given_away_does_not_send(monkeypatch):
     OutboundMessage.objects.filter(pk=message.pk).update(attempts=claimed.attempts + 1)
     assert outbox._hand_over(claimed) == 0
     monkeypatch.setattr(outbox, "_claim", lambda _pk: claimed)
-    sent = []
-    monkeypatch.setattr("django.core.mail.EmailMessage.send", lambda self: sent.append(self))
-    assert outbox.deliver(message.pk) is None and sent == []
+    assert outbox.deliver(message.pk) is None and mail.outbox == []
+    message.refresh_from_db()
+    assert message.status == "sending"  # the other worker's claim is left as it is
+
+
+def test_an_error_after_the_hand_over_fails_the_message_rather_than_send_it_twice(monkeypatch):
+    import smtplib
+
+    def cut_off(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", cut_off)
+    message = record()
+    assert outbox.deliver(message.pk) is None
+    message.refresh_from_db()
+    assert message.status == "failed" and message.handed_at is not None
+    assert "unexpectedly closed" in message.last_error
+
+
+def test_a_message_whose_worker_always_dies_while_rendering_ends_failed(settings):
+    from django.utils import timezone
+
+    message = record()
+    claimed = timezone.now() - datetime.timedelta(seconds=settings.OUTBOX_CLAIM_LEASE + 1)
+    OutboundMessage.objects.filter(pk=message.pk).update(
+        status=Status.SENDING, attempts=outbox.MAX_AUTOMATIC_ATTEMPTS, claimed_at=claimed
+    )
+    assert outbox.pending() == []
+    message.refresh_from_db()
+    assert message.status == "failed" and "stopped each time" in message.last_error
+
+
+def test_cancel_stops_what_has_not_reached_the_server():
+    statuses = ["queued", "held", "failed", "sending", "sending", "sent"]
+    messages = [record(key=f"k{n}") for n in range(len(statuses))]
+    for n, (message, status) in enumerate(zip(messages, statuses, strict=True)):
+        handed = timezone_now() if n == 4 else None
+        OutboundMessage.objects.filter(pk=message.pk).update(status=status, handed_at=handed)
+    assert outbox.cancel(OutboundMessage.objects.all()) == 4
+    assert list(OutboundMessage.objects.order_by("pk").values_list("status", flat=True)) == [
+        "cancelled",
+        "cancelled",
+        "cancelled",
+        "cancelled",
+        "sending",
+        "sent",
+    ]
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
 
 
 def test_secretariat_holds_edits_and_releases_in_the_admin(secretariat_client):

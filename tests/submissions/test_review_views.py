@@ -248,3 +248,18 @@ def test_the_draft_agenda_is_the_bureaus_and_secretariats_until_issued(client, u
     client.logout()
     assert client.get(pdf).status_code == 200
     assert "Draft, not issued yet" not in client.get(url).content.decode()
+
+
+def test_ticked_ids_that_are_not_numbers_are_refused_with_a_message(client, users, call):
+    client.force_login(users["secretariat"])
+    candidate = call.candidates.first()
+    response = client.post(
+        reverse("submissions:review_merge", args=[call.pk]), {"candidates": ["1", "x"]}, follow=True
+    )
+    assert response.status_code == 200 and "at least two" in response.content.decode()
+    response = client.post(
+        reverse("submissions:review_split", args=[call.pk, candidate.pk]),
+        {"proposals": ["nope"]},
+        follow=True,
+    )
+    assert response.status_code == 200 and "Choose the proposals" in response.content.decode()

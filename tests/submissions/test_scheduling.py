@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 from django.core import mail
 
-from meetings.models import PermanentMission
+from meetings.models import MemberState, PermanentMission
 from submissions import outbox, scheduling, services
 from submissions.models import CallForTopics, Delegate, OutboundMessage
 
@@ -117,3 +117,24 @@ def test_the_admin_shows_how_far_the_notes_have_gone(open_call, secretariat_clie
         reverse("admin:submissions_callfortopics_change", args=[open_call.pk])
     ).content.decode()
     assert "1 sent, 194 queued, 0 being rendered and sent, 0 failed, of 195 missions" in page
+
+
+def test_the_scan_groups_a_proposal_that_missed_the_closing(open_call, secretariat):
+    from submissions.models import TopicProposal
+
+    services.close_call(open_call, by=secretariat)
+    late = TopicProposal.objects.create(
+        call=open_call,
+        state=MemberState.objects.get(iso3="FRA"),
+        number=1,
+        title="T",
+        description="D",
+        language="fr",
+        status="submitted",
+        submitted_at=open_call.deadline,
+        created_by=secretariat,
+    )
+    assert scheduling.run_due()["grouped"] == 1
+    late.refresh_from_db()
+    assert late.candidate is not None
+    assert scheduling.run_due()["grouped"] == 0

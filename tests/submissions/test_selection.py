@@ -251,3 +251,39 @@ def test_two_selections_at_once_never_make_four(committed_demo, django_user_mode
     assert sorted(outcomes)[0].startswith("3 topics are selected already")
     assert sorted(outcomes)[1] == "selected"
     assert call.candidates.exclude(selection_rank=None).count() == 3
+
+
+def test_finalise_waits_for_a_running_extension(call, president, users):
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings.models import MemberState
+    from submissions.models import DeadlineExtension
+
+    select_three(call, president)
+    DeadlineExtension.objects.create(
+        call=call,
+        state=MemberState.objects.get(iso3="PER"),
+        until=timezone.now() + datetime.timedelta(days=2),
+        granted_by=users["secretariat"],
+    )
+    with pytest.raises(ValidationError, match="Peru has an extension until"):
+        finalise(call, president)
+
+
+def test_finalise_refuses_a_topic_left_without_proposals(call, president):
+    chosen = select_three(call, president)
+    chosen[1].proposals.update(status="withdrawn")
+    with pytest.raises(ValidationError, match="Topic 2, .* has no submitted proposal left"):
+        finalise(call, president)
+
+
+def test_the_missing_title_languages_are_named_in_the_readers_language(call, president):
+    other = call.candidates.filter(area=None).first()
+    for candidate in [*area_candidates(call)[:2], other]:
+        selection.select_candidate(user=president, candidate=candidate)
+    with translation.override("fr"), pytest.raises(ValidationError) as refused:
+        finalise(call, president)
+    message = refused.value.messages[0]
+    assert "espagnol" in message and ", es." not in message

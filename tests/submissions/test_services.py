@@ -79,6 +79,16 @@ def test_same_form_posted_twice_makes_one_proposal(call, france):
     assert TopicProposal.objects.filter(call=call).count() == 1
 
 
+def test_a_form_saved_as_draft_then_submitted_from_the_back_button_submits_it(call, france):
+    """Save draft, Back, Submit: the same form comes again, asking to submit."""
+    token = uuid.uuid4()
+    draft = services.save_proposal(user=france, call=call, data=data(call), form_token=token)
+    again = services.save_proposal(
+        user=france, call=call, data=data(call), form_token=token, submit=True
+    )
+    assert again.pk == draft.pk and again.status == "submitted"
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
