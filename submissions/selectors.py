@@ -103,19 +103,20 @@ SORT_KEYS = {
 }
 
 
-def review_candidates(call, user, order="position"):
+def review_candidates(call, user, order="position", only=None):
     """The Bureau's dashboard: every candidate topic with its submitted proposals and their
     States and regions, the user's own assessment, and everyone's (count, mean, median).
-    ``order`` is a key of SORT_KEYS, "-" first for descending. Three queries, whatever the
-    number of proposals and assessments."""
+    ``order`` is a key of SORT_KEYS, "-" first for descending; ``only`` a candidate's id for
+    that one alone. Three queries, whatever the number of proposals and assessments."""
     proposals = (
         TopicProposal.objects.filter(status=TopicProposal.Status.SUBMITTED)
         .select_related("state")
         .order_by("state__short_name", "number")
     )
     assessments = Assessment.objects.select_related("member__user", "member__state")
+    chosen = call.candidates.filter(pk=only) if only is not None else call.candidates.all()
     candidates = list(
-        call.candidates.prefetch_related(
+        chosen.prefetch_related(
             Prefetch("proposals", queryset=proposals, to_attr="submitted"),
             Prefetch("assessments", queryset=assessments, to_attr="all_assessments"),
         )

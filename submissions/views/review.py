@@ -72,11 +72,10 @@ def dashboard(request, call_pk):
 @login_required
 def candidate_detail(request, call_pk, pk):
     call = _call(request, call_pk)
-    candidate = next(
-        (c for c in selectors.review_candidates(call, request.user) if c.pk == pk), None
-    )
-    if candidate is None:
+    found = selectors.review_candidates(call, request.user, only=pk)
+    if not found:
         raise Http404
+    candidate = found[0]
     abilities = _abilities(request.user, call)
     return render(
         request,

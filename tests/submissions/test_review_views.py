@@ -263,3 +263,15 @@ def test_ticked_ids_that_are_not_numbers_are_refused_with_a_message(client, user
         follow=True,
     )
     assert response.status_code == 200 and "Choose the proposals" in response.content.decode()
+
+
+def test_a_candidate_of_another_call_answers_404(client, users, call):
+    other = make_call(3, "wg-2011")
+    client.force_login(users["secretariat"])
+    stranger = other.candidates.first()
+    assert (
+        client.get(reverse("submissions:review_candidate", args=[call.pk, stranger.pk])).status_code
+        == 404
+    )
+    url = reverse("submissions:review_rename", args=[call.pk, stranger.pk])
+    assert client.post(url, {"en": "Mine"}).status_code == 404
