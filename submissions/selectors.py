@@ -11,9 +11,18 @@ from .rules import is_active_delegate, is_bureau_member, is_secretariat
 Status = CallForTopics.Status
 
 
+# The note's text in every language is long and read only where the note is laid out.
+NOTE_FIELDS = [
+    field.name
+    for field in CallForTopics._meta.fields
+    if field.name.startswith(("note_text", "reply_address"))
+]
+
+
 def visible_calls():
     """Calls a delegate may see: every call once it has been issued."""
-    return CallForTopics.objects.exclude(status=Status.DRAFT).select_related("meeting__agenda")
+    calls = CallForTopics.objects.exclude(status=Status.DRAFT).defer(*NOTE_FIELDS)
+    return calls.select_related("meeting__agenda")
 
 
 def proposals_visible_to(user):

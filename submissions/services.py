@@ -159,6 +159,11 @@ def _validate_content(call, data):
         )
 
 
+def _lock_state(state_id):
+    """The State's row, locked for the rest of the transaction (its columns are not needed)."""
+    MemberState.objects.select_for_update().filter(pk=state_id).values_list("pk").get()
+
+
 @transaction.atomic
 def save_draft(*, user, call, data, form_token=None, submit=False):
     """A new proposal for the delegate's State, as a draft or (``submit``) submitted at once.
@@ -166,7 +171,7 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
     state = delegate_state(user)
     # One writer at a time per State and call: numbers, the limit and the form's token hold
     # under concurrency (a double click waits here, then finds the first click's proposal).
-    MemberState.objects.select_for_update().get(pk=state.pk)
+    _lock_state(state.pk)
     if form_token and (done := TopicProposal.objects.filter(form_token=form_token).first()):
         if done.state_id == state.pk:
             # The form came back (a double click, or Back after saving a draft): its
@@ -280,7 +285,7 @@ def _place_if_closed(proposal, regroup=False):
 
 @transaction.atomic
 def submit_proposal(*, user, proposal, version):
-    MemberState.objects.select_for_update().get(pk=proposal.state_id)
+    _lock_state(proposal.state_id)
     proposal = _locked_for_change(user, proposal, version)
     if proposal.status == ProposalStatus.SUBMITTED:
         return proposal  # Submitting twice changes nothing.
