@@ -3,6 +3,8 @@ topics, which the Bureau and the secretariat merge, split, rename and reorder, a
 member's assessment of them. Every change locks the call, so that two reviewers acting at
 once take turns, and is refused once the selection is final."""
 
+from collections import defaultdict
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
@@ -70,17 +72,38 @@ def _titles_of_proposal(proposal):
 @transaction.atomic
 def prepare_candidates(call):
     """Group every submitted proposal that has no candidate yet: one candidate per suggested
-    area, one per "other" proposal. Safe to run again; returns how many proposals it placed."""
-    proposals = (
+    area, one per "other" proposal. Safe to run again; returns how many proposals it placed.
+    A query per candidate made, not per proposal."""
+    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    proposals = list(
         call.proposals.filter(status=SUBMITTED, candidate=None)
-        .select_related("area", "call")
+        .select_related("area")
         .order_by(F("area__letter").asc(nulls_last=True), "state__short_name", "number")
     )
-    count = 0
+    by_area = {}
+    for candidate in call.candidates.exclude(area=None).order_by("-position", "-pk"):
+        by_area[candidate.area_id] = candidate  # the first in the list wins
+    position = _next_position(call)
+    members = defaultdict(list)
     for proposal in proposals:
-        place_proposal(proposal)
-        count += 1
-    return count
+        candidate = by_area.get(proposal.area_id) if proposal.area_id else None
+        if candidate is None:
+            candidate = _candidate_of(call, proposal, position)
+            position += 1
+            if proposal.area_id:
+                by_area[proposal.area_id] = candidate
+        members[candidate].append(proposal.pk)
+    for candidate, pks in members.items():
+        TopicProposal.objects.filter(pk__in=pks).update(candidate=candidate)
+    return len(proposals)
+
+
+def _candidate_of(call, proposal, position=None):
+    """A new candidate for the proposal: its area's, titled as the area, or its own."""
+    if proposal.area_id is None:
+        return _new_candidate(call, _titles_of_proposal(proposal), position=position)
+    titles = localized_values(proposal.area, "title")
+    return _new_candidate(call, titles, area=proposal.area, position=position)
 
 
 def place_proposal(proposal, regroup=False):
@@ -93,13 +116,9 @@ def place_proposal(proposal, regroup=False):
         candidate = None
     elif proposal.candidate_id and not regroup:
         return proposal
-    elif proposal.area is None:
-        candidate = _new_candidate(proposal.call, _titles_of_proposal(proposal))
     else:
-        candidate = proposal.call.candidates.filter(area=proposal.area).first()
-        if candidate is None:
-            titles = localized_values(proposal.area, "title")
-            candidate = _new_candidate(proposal.call, titles, area=proposal.area)
+        candidate = proposal.area_id and proposal.call.candidates.filter(area=proposal.area).first()
+        candidate = candidate or _candidate_of(proposal.call, proposal)
     proposal.candidate = candidate
     TopicProposal.objects.filter(pk=proposal.pk).update(candidate=candidate)
     return proposal

@@ -287,3 +287,48 @@ def test_the_missing_title_languages_are_named_in_the_readers_language(call, pre
         finalise(call, president)
     message = refused.value.messages[0]
     assert "espagnol" in message and ", es." not in message
+
+
+def test_finalise_and_reopen_refusals(call, president):
+    select_three(call, president)
+    with pytest.raises(ValidationError, match="Only a final selection can be reopened"):
+        selection.reopen_selection(user=president, call=call, reason="Why not")
+    with pytest.raises(ValidationError, match="Choose where the topics go"):
+        finalise(call, president, placement="margin")
+    with pytest.raises(ValidationError, match="The agenda has no item 9"):
+        finalise(call, president, placement="subitems", anchor=9)
+    with pytest.raises(ValidationError, match="The agenda has no item 0"):
+        finalise(call, president, placement="items", anchor=0)
+    call.meeting.agenda.delete()
+    call.meeting.refresh_from_db()
+    with pytest.raises(ValidationError, match="no provisional agenda yet"):
+        finalise(call, president)
+    assert CallForTopics.objects.get(pk=call.pk).status == Status.CLOSED
+
+
+def test_an_item_with_no_letters_left_is_refused(call):
+    agenda = call.meeting.agenda
+    AgendaItem.objects.create(agenda=agenda, number=2, sub_letter="y", title="Y")
+    with pytest.raises(ValidationError, match="Item 2 has no letters left"):
+        agenda_services.insert_agenda_items(
+            agenda, [{"title": "A"}, {"title": "B"}], placement="subitems", anchor=2
+        )
+
+
+def test_a_topic_without_proposals_cannot_be_selected(call, president):
+    empty = area_candidates(call)[0]
+    empty.proposals.update(status="withdrawn")
+    with pytest.raises(ValidationError, match="no proposals left to select"):
+        selection.select_candidate(user=president, candidate=empty)
+
+
+def test_closing_groups_in_a_query_per_candidate_not_per_proposal(call, django_assert_num_queries):
+    from submissions import review
+
+    call.candidates.all().delete()
+    candidates_made = 8 + call.proposals.filter(status="submitted", area=None).count()
+    # A savepoint, the lock, the proposals, the candidates, the last position; then per
+    # candidate made: its insert, its history, and the update of its proposals.
+    with django_assert_num_queries(6 + 3 * candidates_made):
+        placed = review.prepare_candidates(call)
+    assert placed == call.proposals.filter(status="submitted").count()
