@@ -8,7 +8,7 @@ import smtplib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -46,21 +46,25 @@ def compose(template, context, language):
 def record(*, kind, key, recipient, language, subject, body, state=None, call=None, attachments=()):
     """The message, recorded before anything is sent. A second one with the same key is not
     made: the first is returned."""
-    message, created = OutboundMessage.objects.get_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "recipient": recipient,
-            "language": language,
-            "subject": subject,
-            "body": body,
-            "state": state,
-            "call": call,
-            "attachments": list(attachments),
-        },
-    )
-    if created:
-        transaction.on_commit(lambda: enqueue(message.pk))
+    # Nearly every key is new: insert first and look only when the key is taken.
+    try:
+        with transaction.atomic():
+            message = OutboundMessage.objects.create(
+                key=key,
+                kind=kind,
+                recipient=recipient,
+                language=language,
+                subject=subject,
+                body=body,
+                state=state,
+                call=call,
+                attachments=list(attachments),
+            )
+    except IntegrityError:
+        if (recorded := OutboundMessage.objects.filter(key=key).first()) is None:
+            raise
+        return recorded
+    transaction.on_commit(lambda: enqueue(message.pk))
     return message
 
 

@@ -21,8 +21,7 @@ NOTE_FIELDS = [
 
 def visible_calls():
     """Calls a delegate may see: every call once it has been issued."""
-    calls = CallForTopics.objects.exclude(status=Status.DRAFT).defer(*NOTE_FIELDS)
-    return calls.select_related("meeting__agenda")
+    return CallForTopics.objects.exclude(status=Status.DRAFT).defer(*NOTE_FIELDS)
 
 
 def proposals_visible_to(user):

@@ -87,8 +87,11 @@ def _set_status(call, status):
 
 def deadline_for(call, state):
     """The call's deadline, or the State's extension when it runs later."""
-    extension = call.extensions.filter(state=state).first()
-    return max(call.deadline, extension.until) if extension else call.deadline
+    try:
+        until = call.extensions.values_list("until", flat=True).get(state=state)
+    except DeadlineExtension.DoesNotExist:
+        return call.deadline
+    return max(call.deadline, until)
 
 
 def validate_extension(call, until):
@@ -172,7 +175,7 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
     # One writer at a time per State and call: numbers, the limit and the form's token hold
     # under concurrency (a double click waits here, then finds the first click's proposal).
     _lock_state(state.pk)
-    if form_token and (done := TopicProposal.objects.filter(form_token=form_token).first()):
+    if done := _made_by_form(form_token):
         if done.state_id == state.pk:
             # The form came back (a double click, or Back after saving a draft): its
             # proposal, submitted now if asked.
@@ -180,7 +183,7 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
                 return submit_proposal(user=user, proposal=done, version=done.version)
             return done
         form_token = None  # another State's token says nothing to this one
-    call = CallForTopics.objects.get(pk=call.pk)  # as it stands now, closed or not
+    call.refresh_from_db(fields=["status", "deadline"])  # as it stands now, closed or not
     _ensure_accepting(call, state)
     _validate_content(call, data)
     mine = call.proposals.filter(state=state).aggregate(
@@ -203,6 +206,13 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
         receipts.queue_receipt(proposal, user, get_language())
         _place_if_closed(proposal)
     return proposal
+
+
+def _made_by_form(form_token):
+    """The proposal a form already made, if the form came back; nearly always none, which the
+    index tells without reading a row."""
+    made = TopicProposal.objects.filter(form_token=form_token)
+    return made.get() if form_token and made.exists() else None
 
 
 def _ensure_below_limit(call, submitted):

@@ -30,7 +30,7 @@ def home(request):
                 services.deadline_for(call, state),
                 services.accepts_from(call, state),
             )
-            for call in selectors.visible_calls()
+            for call in selectors.visible_calls().select_related("meeting__agenda")
         ]
         return render(
             request,
@@ -38,14 +38,19 @@ def home(request):
             {"state": state, "calls": calls, "now": timezone.now()},
         )
     if is_secretariat(user) or is_bureau_member(user):
-        return render(request, "submissions/calls.html", {"calls": selectors.visible_calls()})
+        calls = selectors.visible_calls().select_related("meeting")
+        return render(request, "submissions/calls.html", {"calls": calls})
     raise PermissionDenied
 
 
 def _call_for_delegate(request, call_pk):
     if not is_active_delegate(request.user):
         raise PermissionDenied
-    return get_object_or_404(selectors.visible_calls(), pk=call_pk)
+    calls = selectors.visible_calls()
+    # The form's page names the meeting; a posted form is shown again only when refused.
+    if request.method == "GET":
+        calls = calls.select_related("meeting")
+    return get_object_or_404(calls, pk=call_pk)
 
 
 def _proposal(request, pk):
@@ -202,7 +207,7 @@ def call_proposals(request, call_pk):
     """Every submitted proposal of a call, for the Bureau and the secretariat to read."""
     if not (is_secretariat(request.user) or is_bureau_member(request.user)):
         raise PermissionDenied
-    call = get_object_or_404(selectors.visible_calls(), pk=call_pk)
+    call = get_object_or_404(selectors.visible_calls().select_related("meeting"), pk=call_pk)
     return render(
         request,
         "submissions/call_proposals.html",
@@ -215,7 +220,7 @@ def overview(request, call_pk):
     """The secretariat's view of a call: who answered, per area and per region."""
     if not is_secretariat(request.user):
         raise PermissionDenied
-    call = get_object_or_404(selectors.visible_calls(), pk=call_pk)
+    call = get_object_or_404(selectors.visible_calls().select_related("meeting"), pk=call_pk)
     region = request.GET.get("region") or None
     if region and region not in MemberState.Region.values:
         region = None

@@ -180,6 +180,22 @@ def test_a_call_that_is_not_open_takes_nothing(france):
         services.save_draft(user=france, call=call, data=data(call))
 
 
+def test_a_call_closed_or_cut_short_since_it_was_read_takes_nothing(call, france):
+    """The service reads the call as it stands when it takes the State's lock, not as the
+    caller read it."""
+    read_earlier = CallForTopics.objects.get(pk=call.pk)
+    CallForTopics.objects.filter(pk=call.pk).update(status=CallForTopics.Status.CLOSED)
+    with pytest.raises(ValidationError, match="is not open for proposals"):
+        services.save_draft(user=france, call=read_earlier, data=data(call))
+    read_earlier = CallForTopics.objects.get(pk=call.pk)
+    CallForTopics.objects.filter(pk=call.pk).update(
+        status=CallForTopics.Status.OPEN, deadline=NOW - datetime.timedelta(minutes=1)
+    )
+    with pytest.raises(ValidationError, match="The deadline passed"):
+        services.save_draft(user=france, call=read_earlier, data=data(call), submit=True)
+    assert not call.proposals.exists()
+
+
 def test_the_limit_of_proposals_per_state(call, france):
     proposals = [services.save_draft(user=france, call=call, data=data(call)) for _ in range(3)]
     for proposal in proposals[:2]:
