@@ -54,6 +54,9 @@ def test_portal_services_are_configured_for_production():
         assert environment["SECRET_KEY"].startswith("${SECRET_KEY:?")
         assert environment["DATABASE_URL"].startswith("postgres://")
         assert environment["CELERY_BROKER_URL"].startswith("redis://redis:")
+        # Sessions are read from the shared cache, in another database than the broker's.
+        assert environment["CACHE_URL"].startswith("redis://redis:")
+        assert environment["CACHE_URL"] != environment["CELERY_BROKER_URL"]
 
 
 def test_image_installs_the_debian_packages_the_makefile_names():

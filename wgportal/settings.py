@@ -98,6 +98,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     # A file, not memory, so that a real Celery worker started by the tests sees the test data.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+# A cache shared by every process (Redis in production: CACHE_URL=redis://host:6379/1) holds
+# the sessions in front of the database, so that a request reads its session without a query.
+# Without one, sessions are read from the database: a cache of each process's own would keep
+# a session alive in one process after its user signed out through another.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if "CACHE_URL" in env
+    else "django.contrib.sessions.backends.db"
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
