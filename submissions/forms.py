@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.forms.models import fields_for_model, model_to_dict
+from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Body, Meeting
@@ -18,6 +19,9 @@ class ProposalForm(forms.Form):
     every rule and runs the model's own checks."""
 
     FIELDS = ["title", "description", "rationale", "area", "language"]
+    # The busiest page of a call: Django's own widget templates, compiled by Jinja2, render its
+    # selects and inputs several times faster than through the template language.
+    default_renderer = Jinja2()
 
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
