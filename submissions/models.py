@@ -260,6 +260,23 @@ class TopicProposal(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    # Who submitted the current version, in which language: a worker writes their receipt.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("submitted by"),
+    )
+    receipt_language = models.CharField(
+        _("language of the receipt"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        blank=True,
+        editable=False,
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,8 +1,16 @@
-"""The receipt of a submitted proposal: on screen, as PDF, and by e-mail through the outbox."""
+"""The receipt of a submitted proposal: on screen, as PDF, and by e-mail through the outbox.
 
+The submission commits the proposal alone, with who submitted it and in which language; a
+worker then writes the e-mail into the outbox. If the worker never gets the task (the broker was
+down), the scan writes it: a submitted version whose receipt is missing is found in the data."""
+
+import logging
 import re
 
 from django.conf import settings
+from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -10,6 +18,8 @@ from wgportal import pdf
 
 from . import outbox
 from .models import OutboundMessage, TopicProposal
+
+log = logging.getLogger(__name__)
 
 
 def receipt_pdf(proposal, language):
@@ -20,9 +30,31 @@ def filename(proposal, language):
     return re.sub(r"[^A-Za-z0-9]+", "-", proposal.reference).strip("-") + f"-{language}.pdf"
 
 
-def queue_receipt(proposal, user, language):
-    """To the delegate who submitted, in the language they used, with the PDF attached (the
-    worker renders it). One receipt per submitted version, however often this is called."""
+def write_after_commit(proposal):
+    """Once the submission is committed, a worker writes its receipt."""
+    transaction.on_commit(lambda: _hand_to_worker(proposal.pk))
+
+
+def _hand_to_worker(proposal_id):
+    from .tasks import write_receipt
+
+    try:
+        write_receipt.delay(proposal_id)
+    except Exception:  # the broker's errors vary by transport
+        log.warning("Broker unreachable; the scan writes the receipt of %s.", proposal_id)
+
+
+def _key(proposal):
+    return f"receipt:{proposal.pk}:{proposal.version}"
+
+
+def write_receipt(proposal):
+    """To the delegate who submitted the current version, in the language they used, with the
+    PDF attached (rendered when sent). Once per submitted version, however often called;
+    nothing for a proposal withdrawn meanwhile."""
+    if proposal.status != TopicProposal.Status.SUBMITTED or proposal.submitted_by is None:
+        return None
+    user, language = proposal.submitted_by, proposal.receipt_language or settings.LANGUAGE_CODE
     with override(language):
         link = settings.PORTAL_URL + reverse("submissions:receipt", args=[proposal.pk])
     subject, body = outbox.compose(
@@ -30,7 +62,7 @@ def queue_receipt(proposal, user, language):
     )
     return outbox.record(
         kind=OutboundMessage.Kind.RECEIPT,
-        key=f"receipt:{proposal.pk}:{proposal.version}",
+        key=_key(proposal),
         recipient=user.email,
         language=language,
         subject=subject,
@@ -44,6 +76,33 @@ def queue_receipt(proposal, user, language):
                 "filename": filename(proposal, language),
             }
         ],
+    )
+
+
+def with_receipt_details(proposals):
+    return proposals.select_related("call__meeting", "state", "area", "submitted_by")
+
+
+def missing(submitted_before):
+    """Submitted versions whose receipt no worker has written, submitted before the given time
+    (a task just handed over is still on its way)."""
+    key = Concat(
+        Value("receipt:"),
+        Cast("pk", CharField()),
+        Value(":"),
+        Cast("version", CharField()),
+        output_field=CharField(),
+    )
+    written = OutboundMessage.objects.filter(key=OuterRef("receipt_key"))
+    return with_receipt_details(
+        TopicProposal.objects.filter(
+            status=TopicProposal.Status.SUBMITTED,
+            submitted_by__isnull=False,
+            submitted_at__lt=submitted_before,
+        )
+        .annotate(receipt_key=key)
+        .exclude(Exists(written))
+        .order_by("submitted_at")
     )
 
 

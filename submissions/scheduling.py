@@ -6,12 +6,13 @@ Every message goes through the outbox under a key, so doing a step twice sends n
 import datetime
 from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from meetings.models import BureauMember, PermanentMission
 
-from . import outbox, review
+from . import outbox, receipts, review
 from .documents import proposals_filename
 from .models import CallForTopics, OutboundMessage, TopicProposal
 from .note_verbale import filename as note_filename
@@ -48,6 +49,10 @@ def run_due(now=None):
     )
     for call in closed.distinct():
         done["grouped"] += review.prepare_candidates(call)
+    # A receipt whose task never reached a worker (the broker was down) is written now.
+    waited = now - datetime.timedelta(seconds=settings.OUTBOX_REDISPATCH_AFTER)
+    for proposal in receipts.missing(submitted_before=waited):
+        done["receipts"] += receipts.write_receipt(proposal) is not None
     return done
 
 

@@ -199,13 +199,20 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
     )
     if submit:
         _ensure_below_limit(call, mine["submitted"])
-        proposal.status, proposal.submitted_at = ProposalStatus.SUBMITTED, timezone.now()
+        proposal.status = ProposalStatus.SUBMITTED
+        _set_submitted(proposal, user)
     _clean(proposal)
     proposal.save()
     if submit:
-        receipts.queue_receipt(proposal, user, get_language())
+        receipts.write_after_commit(proposal)
         _place_if_closed(proposal)
     return proposal
+
+
+def _set_submitted(proposal, user):
+    """A submission's time, and who made it in which language: their receipt's."""
+    proposal.submitted_at = timezone.now()
+    proposal.submitted_by, proposal.receipt_language = user, get_language()
 
 
 def _made_by_form(form_token):
@@ -279,8 +286,9 @@ def update_proposal(*, user, proposal, version, data):
     changes = {field: data.get(field) for field in TEXT_FIELDS}
     if proposal.status == ProposalStatus.SUBMITTED:
         old_area = proposal.area_id
-        proposal = _save(proposal, submitted_at=timezone.now(), **changes)
-        receipts.queue_receipt(proposal, user, get_language())
+        _set_submitted(proposal, user)
+        proposal = _save(proposal, **changes)
+        receipts.write_after_commit(proposal)
         return _place_if_closed(proposal, regroup=proposal.area_id != old_area)
     return _save(proposal, **changes)
 
@@ -305,8 +313,9 @@ def submit_proposal(*, user, proposal, version):
         state=proposal.state, status=ProposalStatus.SUBMITTED
     )
     _ensure_below_limit(proposal.call, submitted.count())
-    proposal = _save(proposal, status=ProposalStatus.SUBMITTED, submitted_at=timezone.now())
-    receipts.queue_receipt(proposal, user, get_language())
+    _set_submitted(proposal, user)
+    proposal = _save(proposal, status=ProposalStatus.SUBMITTED)
+    receipts.write_after_commit(proposal)
     return _place_if_closed(proposal)
 
 

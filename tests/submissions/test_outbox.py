@@ -48,7 +48,7 @@ def test_delivered_at_most_once():
 
 
 def test_submitting_records_a_receipt_whose_pdf_is_rendered_when_sent(
-    open_call, django_user_model, settings
+    open_call, django_user_model, settings, django_capture_on_commit_callbacks, celery_eager
 ):
     from submissions import services
 
@@ -59,7 +59,7 @@ def test_submitting_records_a_receipt_whose_pdf_is_rendered_when_sent(
         call=open_call,
         data={"title": "T", "description": "D", "rationale": "", "area": None, "language": "fr"},
     )
-    with translation.override("fr"):
+    with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
         services.submit_proposal(user=user, proposal=proposal, version=1)
     message = OutboundMessage.objects.get(kind="receipt")
     assert message.language == "fr" and message.key == f"receipt:{proposal.pk}:2"
