@@ -138,3 +138,23 @@ def test_a_draft_agenda_stays_off_the_public_documents_page(client):
     page = client.get("/en/meetings/wg-2010-01/documents/").content.decode()
     assert "CTOC/COP/WG.4/2010/1" not in page
     assert "CTOC/COP/WG.4/2009/1" in client.get("/en/meetings/wg-2009/documents/").content.decode()
+
+
+def test_the_cached_menus_follow_the_reader_and_the_language(client, django_user_model):
+    """The menu and the language buttons are kept per process once rendered: per language, and
+    the menu per kind of reader."""
+    readers = [
+        (django_user_model.objects.get(username="secretariat"), True, True),
+        (django_user_model.objects.get(username="delegate-fr"), True, False),
+        (None, False, False),
+    ]
+    for language in ("fr", "ar", "fr"):
+        for user, proposals, administration in readers:
+            client.logout()
+            if user:
+                client.force_login(user)
+            html = client.get(url("meetings:home", [], language)).content.decode()
+            assert (f'href="/{language}/proposals/"' in html) is proposals
+            assert (f'href="/{language}/admin/"' in html) is administration
+            assert f'href="/{language}/decisions/"' in html
+            assert f'value="{language}" lang="{language}" aria-current="true"' in html

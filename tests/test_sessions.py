@@ -48,9 +48,8 @@ def redis_sessions(settings):
         redis.Redis.from_url(CACHE_URL, socket_connect_timeout=2).ping()
     except redis.RedisError as error:
         need("Redis", f"{CACHE_URL}: {error}")
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
+    redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    settings.CACHES = {**settings.CACHES, "default": redis_cache}
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 

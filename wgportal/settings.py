@@ -102,7 +102,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # the sessions in front of the database, so that a request reads its session without a query.
 # Without one, sessions are read from the database: a cache of each process's own would keep
 # a session alive in one process after its user signed out through another.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://"),
+    # Pieces of pages that change only with a deploy (the menus in each language), per process.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+    },
+}
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if "CACHE_URL" in env
