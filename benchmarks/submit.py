@@ -233,6 +233,11 @@ def main():
 
 
 def run_round(call, sessions, count):
+    """Each round starts from a call with no proposals: a State makes a handful in a real call,
+    not hundreds, and its numbering reads them all."""
+    from submissions.models import TopicProposal
+
+    TopicProposal.objects.filter(call=call).delete()
     latencies, errors = [], []
     threads = [
         threading.Thread(target=client, args=(call, key, count, latencies, errors))
