@@ -1,6 +1,7 @@
 """What falls due for an open call, found in the database and claimed at each scan, so that a
 moved deadline, a restarted worker or a late beat never loses or repeats an action:
-invitations once the call is open, reminders at their offsets, closing at the deadline.
+invitations once the call is open, reminders at their offsets, closing at the deadline; and
+the receipts of submissions whose task never reached a worker.
 Every message goes through the outbox under a key, so doing a step twice sends nothing twice."""
 
 import datetime
