@@ -44,6 +44,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def database_sessions(settings):
+    """Sessions read from the database, whatever CACHE_URL says: query counts include them."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+
+@pytest.fixture
 def secretariat(db, django_user_model):
     return django_user_model.objects.get(username="secretariat")
 

@@ -169,7 +169,7 @@ def make_call(proposals, meeting):
 
 
 def test_the_dashboard_answers_in_a_fixed_number_of_queries(
-    client, users, django_assert_num_queries
+    client, users, django_assert_num_queries, database_sessions
 ):
     client.force_login(users["bureau-ng"])
     small, large = make_call(10, "wg-2011"), make_call(600, "wg-2010-10")

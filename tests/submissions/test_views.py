@@ -427,14 +427,13 @@ def test_markup_in_the_description_is_text_in_the_receipt_pdf_and_mail(
 
 
 def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
-    as_user, open_call, django_assert_num_queries, settings
+    as_user, open_call, django_assert_num_queries, database_sessions
 ):
     """The busiest requests (benchmarks/submit.py). The form: the session, the user with their
     delegation, the call, the State's extension, the areas. The submission adds the area and,
     under the State's lock: the form's token, the call as it stands, the extension, the
     State's numbers, the proposal and its history; a worker writes the receipt. (With a shared
     cache, the session costs no query: tests/test_sessions.py.)"""
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
     client = as_user("delegate-fr")
     url, data = reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
     with django_assert_num_queries(5):
