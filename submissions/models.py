@@ -253,7 +253,7 @@ class TopicProposal(models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     # The form's one-time token: the same form posted twice creates one proposal, not two.
-    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("created by")
     )
@@ -286,6 +286,10 @@ class TopicProposal(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["call", "state", "number"], name="proposal_number_unique"
+            ),
+            # A form says something only to the State and call it was made for.
+            models.UniqueConstraint(
+                fields=["call", "state", "form_token"], name="proposal_form_token_unique"
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="proposal_number_positive"),
             models.CheckConstraint(

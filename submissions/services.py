@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -124,9 +124,9 @@ def accepts_from(call, state):
     return True
 
 
-def _ensure_accepting(call, state, now=None):
+def _ensure_accepting(call, state, now=None, deadline=None):
     now = now or timezone.now()
-    deadline = deadline_for(call, state)
+    deadline = deadline or deadline_for(call, state)
     # A closed call still takes proposals from a State whose extension runs past its deadline.
     extended = call.status == Status.CLOSED and deadline > call.deadline
     if call.status != Status.OPEN and not extended:
@@ -175,20 +175,22 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
     # One writer at a time per State and call: numbers, the limit and the form's token hold
     # under concurrency (a double click waits here, then finds the first click's proposal).
     _lock_state(state.pk)
-    if done := _made_by_form(form_token):
-        if done.state_id == state.pk:
-            # The form came back (a double click, or Back after saving a draft): its
-            # proposal, submitted now if asked.
-            if submit and done.status == ProposalStatus.DRAFT:
-                return submit_proposal(user=user, proposal=done, version=done.version)
-            return done
-        form_token = None  # another State's token says nothing to this one
-    call.refresh_from_db(fields=["status", "deadline"])  # as it stands now, closed or not
-    _ensure_accepting(call, state)
+    numbers = {
+        "last": Max("number"),
+        "submitted": Count("pk", filter=Q(status=ProposalStatus.SUBMITTED)),
+    }
+    if form_token:  # the proposal this form made already, if it came back (nearly always none)
+        numbers["made"] = Max("pk", filter=Q(form_token=form_token))
+    mine = call.proposals.filter(state=state).aggregate(**numbers)
+    if mine.get("made"):
+        # A double click, or Back after saving a draft: the form's proposal, submitted now if
+        # asked.
+        done = TopicProposal.objects.get(pk=mine["made"])
+        if submit and done.status == ProposalStatus.DRAFT:
+            return submit_proposal(user=user, proposal=done, version=done.version)
+        return done
+    _ensure_accepting(call, state, deadline=_refresh_deadline(call, state))
     _validate_content(call, data)
-    mine = call.proposals.filter(state=state).aggregate(
-        last=Max("number"), submitted=Count("pk", filter=Q(status=ProposalStatus.SUBMITTED))
-    )
     proposal = TopicProposal(
         call=call,
         state=state,
@@ -209,17 +211,23 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
     return proposal
 
 
+def _refresh_deadline(call, state):
+    """The call's status and deadline as they stand now (closed meanwhile, or moved), and the
+    State's own deadline, read together."""
+    extension = DeadlineExtension.objects.filter(call=OuterRef("pk"), state=state).order_by()
+    now = (
+        CallForTopics.objects.filter(pk=call.pk)
+        .values("status", "deadline", until=Subquery(extension.values("until")))
+        .get()
+    )
+    call.status, call.deadline = now["status"], now["deadline"]
+    return max(call.deadline, now["until"] or call.deadline)
+
+
 def _set_submitted(proposal, user):
     """A submission's time, and who made it in which language: their receipt's."""
     proposal.submitted_at = timezone.now()
     proposal.submitted_by, proposal.receipt_language = user, get_language()
-
-
-def _made_by_form(form_token):
-    """The proposal a form already made, if the form came back; nearly always none, which the
-    index tells without reading a row."""
-    made = TopicProposal.objects.filter(form_token=form_token)
-    return made.get() if form_token and made.exists() else None
 
 
 def _ensure_below_limit(call, submitted):
@@ -238,7 +246,7 @@ def _clean(proposal):
     under the State's lock keeps them, and the use cases set the relations themselves (the
     area checked against the call), so the checks cost no query."""
     proposal.full_clean(
-        exclude=["call", "state", "area", "created_by", "candidate"],
+        exclude=["call", "state", "area", "created_by", "submitted_by", "candidate"],
         validate_unique=False,
         validate_constraints=False,
     )

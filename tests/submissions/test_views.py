@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from meetings.models import MemberState
+from meetings.models import Meeting, MemberState
 from submissions import services
-from submissions.models import Delegate, TopicProposal
+from submissions.models import CallForTopics, Delegate, SuggestedArea, TopicProposal
 
 pytestmark = pytest.mark.django_db
 
@@ -354,6 +354,21 @@ def test_another_states_form_token_makes_a_new_proposal_not_an_error(as_user, op
     assert sorted(open_call.proposals.values_list("state__iso3", flat=True)) == ["EGY", "FRA"]
 
 
+def test_a_form_token_says_nothing_to_another_call(as_user, open_call):
+    """The same token posted to another call's form (the State's own) is a new form there."""
+    later = CallForTopics.objects.get(pk=open_call.pk)
+    later.pk, later.reference = None, "CU 2010/41 (A)"
+    later.meeting = Meeting.objects.get(slug="wg-2010-10")
+    later.save()
+    SuggestedArea.objects.create(call=later, letter="a", title_en="Area a")
+    france = as_user("delegate-fr")
+    for call in (open_call, later, later):
+        france.post(reverse("submissions:new", args=[call.pk]), post_data(call))
+    made = TopicProposal.objects.filter(state__iso3="FRA", call__in=[open_call, later])
+    made = made.values_list("call__reference", "number")
+    assert sorted(made) == [("CU 2010/41 (A)", 1), ("CU 2011/40 (A)", 1)]
+
+
 def test_after_the_deadline_the_forms_give_way_to_the_reason(as_user, open_call):
     from django.utils import timezone
 
@@ -430,13 +445,14 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
     as_user, open_call, django_assert_num_queries, database_sessions
 ):
     """The busiest requests (benchmarks/submit.py). The form: the session, the user with their
-    delegation, the call, the State's extension, the areas. The submission adds the area and,
-    under the State's lock: the form's token, the call as it stands, the extension, the
-    State's numbers, the proposal and its history; a worker writes the receipt. (With a shared
-    cache, the session costs no query: tests/test_sessions.py.)"""
+    delegation, the call, the State's extension, the areas. The submission: the session, the
+    user, the call, the area and, under the State's lock: the State's numbers with the form's
+    token, the call as it stands with the extension, the proposal and its history; a worker
+    writes the receipt. (With a shared cache, the session costs no query:
+    tests/test_sessions.py.)"""
     client = as_user("delegate-fr")
     url, data = reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
     with django_assert_num_queries(5):
         client.get(url)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(11):
         assert client.post(url, {**data, "submit": ""}).status_code == 302
