@@ -31,6 +31,8 @@ class ProposalForm(forms.Form):
         if proposal is not None:
             initial.update(model_to_dict(proposal, self.FIELDS))
         super().__init__(data, initial=initial)
+        # A new proposal's empty form: the same for every delegate but for its hidden token.
+        self.blank = data is None and proposal is None
         self.fields.update(
             fields_for_model(
                 TopicProposal,
@@ -53,6 +55,11 @@ class ProposalForm(forms.Form):
         ):
             self.fields[name].widget.attrs["maxlength"] = limit
             self.fields[name].help_text = _("At most %(limit)s characters.") % {"limit": limit}
+
+    def blank_fields_key(self):
+        """Beyond the language, what a blank form's visible fields show of the data: the call's
+        areas. The page renders those fields once per process for each key."""
+        return "|".join(f"{area.pk}:{area}" for area in self.fields["area"].queryset)
 
 
 class AssessmentForm(forms.ModelForm):

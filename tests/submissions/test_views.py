@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from meetings.models import Meeting, MemberState
 from submissions import services
@@ -369,6 +370,34 @@ def test_a_form_token_says_nothing_to_another_call(as_user, open_call):
     assert sorted(made) == [("CU 2010/41 (A)", 1), ("CU 2011/40 (A)", 1)]
 
 
+def test_the_blank_form_rendered_once_stays_true_to_the_areas_the_language_and_the_reader(
+    as_user, open_call
+):
+    """A new proposal's visible fields are rendered once per process for each language and set
+    of areas; each page still has its own token, and a refused or edited form its own values."""
+    client = as_user("delegate-fr")
+    url = reverse("submissions:new", args=[open_call.pk])
+    pages = [client.get(url).content.decode() for _ in range(2)]
+    tokens = {re.search(r'name="form_token" value="([^"]+)"', page)[1] for page in pages}
+    assert len(tokens) == 2
+    assert "a) Area a" in pages[1]
+    area = open_call.areas.get(letter="a")
+    area.title_en = "Victims first"
+    area.save()
+    page = client.get(url).content.decode()
+    assert "a) Victims first" in page and "a) Area a" not in page
+    with translation.override("fr"):
+        french = client.get(reverse("submissions:new", args=[open_call.pk])).content.decode()
+    assert "At most 200 characters" in page and "At most 200 characters" not in french
+    refused = client.post(url, post_data(open_call, title="", description="Kept as typed."))
+    assert "Kept as typed." in refused.content.decode()
+    assert 'aria-invalid="true"' in refused.content.decode()
+    client.post(url, post_data(open_call))
+    proposal = TopicProposal.objects.get(call=open_call)
+    edit = client.get(reverse("submissions:edit", args=[proposal.pk])).content.decode()
+    assert 'value="Non-punishment of victims"' in edit
+
+
 def test_after_the_deadline_the_forms_give_way_to_the_reason(as_user, open_call):
     from django.utils import timezone
 
@@ -452,6 +481,7 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
     tests/test_sessions.py.)"""
     client = as_user("delegate-fr")
     url, data = reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
+    client.get(url)  # the blank form's fields are rendered (their areas read once more)
     with django_assert_num_queries(5):
         client.get(url)
     with django_assert_num_queries(11):
