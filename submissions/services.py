@@ -90,8 +90,13 @@ def deadline_for(call, state):
     try:
         until = call.extensions.values_list("until", flat=True).get(state=state)
     except DeadlineExtension.DoesNotExist:
-        return call.deadline
-    return max(call.deadline, until)
+        until = None
+    return _extended(call, until)
+
+
+def _extended(call, until):
+    """An extension counts only where it runs past the call's deadline."""
+    return max(call.deadline, until) if until else call.deadline
 
 
 def validate_extension(call, until):
@@ -221,7 +226,7 @@ def _refresh_deadline(call, state):
         .get()
     )
     call.status, call.deadline = now["status"], now["deadline"]
-    return max(call.deadline, now["until"] or call.deadline)
+    return _extended(call, now["until"])
 
 
 def _set_submitted(proposal, user):
