@@ -5,10 +5,10 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from meetings.models import MemberState
 from meetings.validators import validate_time_zone
+from wgportal.history import HistoricalRecords
 
 from .validators import validate_note_text, validate_reminder_days
 
