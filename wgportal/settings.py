@@ -110,6 +110,8 @@ CACHES = {
         "LOCATION": "fragments",
     },
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "wgportal.cache.RedisCache"
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if "CACHE_URL" in env
