@@ -31,6 +31,7 @@ class ProposalForm(forms.Form):
         if proposal is not None:
             initial.update(model_to_dict(proposal, self.FIELDS))
         super().__init__(data, initial=initial)
+        self.call = call
         # A new proposal's empty form: the same for every delegate but for its hidden token.
         self.blank = data is None and proposal is None
         self.fields.update(
@@ -58,8 +59,9 @@ class ProposalForm(forms.Form):
 
     def blank_fields_key(self):
         """Beyond the language, what a blank form's visible fields show of the data: the call's
-        areas. The page renders those fields once per process for each key."""
-        return "|".join(f"{area.pk}:{area}" for area in self.fields["area"].queryset)
+        areas, as they stand at this version. The page renders those fields once per process
+        for each key."""
+        return f"{self.call.pk}:{self.call.areas_version}"
 
 
 class AssessmentForm(forms.ModelForm):

@@ -126,6 +126,9 @@ class CallForTopics(models.Model):
         editable=False,
         verbose_name=_("finalised by"),
     )
+    # Counts the changes to the call's suggested areas (submissions.signals), so that a page
+    # showing them, rendered once, knows when to render them again.
+    areas_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-issue_date"]

@@ -381,11 +381,19 @@ def test_the_blank_form_rendered_once_stays_true_to_the_areas_the_language_and_t
     tokens = {re.search(r'name="form_token" value="([^"]+)"', page)[1] for page in pages}
     assert len(tokens) == 2
     assert "a) Area a" in pages[1]
+    version, history = open_call.areas_version, open_call.history.count()
     area = open_call.areas.get(letter="a")
     area.title_en = "Victims first"
     area.save()
     page = client.get(url).content.decode()
     assert "a) Victims first" in page and "a) Area a" not in page
+    SuggestedArea.objects.create(call=open_call, letter="d", title_en="Area d")
+    assert "d) Area d" in client.get(url).content.decode()
+    open_call.areas.filter(letter="d").delete()  # a bulk delete, as the admin's action makes
+    assert "d) Area d" not in client.get(url).content.decode()
+    open_call.refresh_from_db()
+    # Three changes to the areas counted, none of them a change to keep in the call's history.
+    assert open_call.areas_version == version + 3 and open_call.history.count() == history
     with translation.override("fr"):
         french = client.get(reverse("submissions:new", args=[open_call.pk])).content.decode()
     assert "At most 200 characters" in page and "At most 200 characters" not in french
@@ -474,15 +482,16 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
     as_user, open_call, django_assert_num_queries, database_sessions
 ):
     """The busiest requests (benchmarks/submit.py). The form: the session, the user with their
-    delegation, the call, the State's extension, the areas. The submission: the session, the
+    delegation, the call, the State's extension (the areas only when their fields were not
+    rendered yet at the call's areas version). The submission: the session, the
     user, the call, the area and, under the State's lock: the State's numbers with the form's
     token, the call as it stands with the extension, the proposal and its history; a worker
     writes the receipt. (With a shared cache, the session costs no query:
     tests/test_sessions.py.)"""
     client = as_user("delegate-fr")
     url, data = reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
-    client.get(url)  # the blank form's fields are rendered (their areas read once more)
-    with django_assert_num_queries(5):
+    client.get(url)  # the blank form's fields are rendered (their areas read once)
+    with django_assert_num_queries(4):
         client.get(url)
     with django_assert_num_queries(11):
         assert client.post(url, {**data, "submit": ""}).status_code == 302
