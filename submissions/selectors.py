@@ -24,6 +24,28 @@ def visible_calls():
     return CallForTopics.objects.exclude(status=Status.DRAFT).defer(*NOTE_FIELDS)
 
 
+# What a new proposal's form, the use case behind it and the page saying the call is closed
+# read of the call: the busiest pages read no more. (The tests pin their queries, so a field
+# read beyond these shows there as a query more.)
+PROPOSAL_FORM_FIELDS = [
+    "reference",
+    "deadline",
+    "time_zone",
+    "status",
+    "max_proposals_per_state",
+    "areas_version",
+    "meeting",
+]
+
+
+def calls_for_proposal_form(with_meeting=True):
+    """The calls a delegate may propose to, with the meeting's title for the page."""
+    calls = CallForTopics.objects.exclude(status=Status.DRAFT).only(*PROPOSAL_FORM_FIELDS)
+    if with_meeting:
+        calls = calls.select_related("meeting").only(*PROPOSAL_FORM_FIELDS, "meeting__title")
+    return calls
+
+
 def proposals_visible_to(user):
     """A delegate sees their own State's proposals; the Bureau and secretariat see all."""
     proposals = TopicProposal.objects.select_related("call__meeting", "state", "area")

@@ -46,10 +46,8 @@ def home(request):
 def _call_for_delegate(request, call_pk):
     if not is_active_delegate(request.user):
         raise PermissionDenied
-    calls = selectors.visible_calls()
     # The form's page names the meeting; a posted form is shown again only when refused.
-    if request.method == "GET":
-        calls = calls.select_related("meeting")
+    calls = selectors.calls_for_proposal_form(with_meeting=request.method == "GET")
     return get_object_or_404(calls, pk=call_pk)
 
 
