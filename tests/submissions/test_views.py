@@ -483,15 +483,15 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
 ):
     """The busiest requests (benchmarks/submit.py). The form: the session, the user with their
     delegation, the call, the State's extension (the areas only when their fields were not
-    rendered yet at the call's areas version). The submission: the session, the
-    user, the call, the area and, under the State's lock: the State's numbers with the form's
-    token, the call as it stands with the extension, the proposal and its history; a worker
-    writes the receipt. (With a shared cache, the session costs no query:
+    rendered yet at the call's areas version). The submission: the session, the user, the
+    call, the area and, under the State's lock, one statement reading the State's numbers with
+    the form's token and the call as it stands with the extension, then the proposal and its
+    history; a worker writes the receipt. (With a shared cache, the session costs no query:
     tests/test_sessions.py.)"""
     client = as_user("delegate-fr")
     url, data = reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
     client.get(url)  # the blank form's fields are rendered (their areas read once)
     with django_assert_num_queries(4):
         client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.post(url, {**data, "submit": ""}).status_code == 302
