@@ -2,7 +2,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.forms.models import fields_for_model, model_to_dict
+from django.forms.models import model_to_dict
 from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,21 @@ class ProposalForm(forms.Form):
 
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The model's fields, built once with the class (as a ModelForm's are): each form copies them.
+    title = TopicProposal._meta.get_field("title").formfield()
+    description = TopicProposal._meta.get_field("description").formfield(
+        widget=forms.Textarea(attrs={"rows": 8})
+    )
+    rationale = TopicProposal._meta.get_field("rationale").formfield(
+        widget=forms.Textarea(attrs={"rows": 6})
+    )
+    area = TopicProposal._meta.get_field("area").formfield(
+        empty_label=_("Another topic (none of the suggested areas)")
+    )
+    language = TopicProposal._meta.get_field("language").formfield(
+        help_text=_("The language the proposal is written in.")
+    )
+    language.choices = [("", "—"), *settings.LANGUAGES]
 
     def __init__(self, data=None, *, call, proposal=None):
         initial = {"form_token": uuid.uuid4(), "version": proposal.version if proposal else 1}
@@ -34,27 +49,9 @@ class ProposalForm(forms.Form):
         self.call = call
         # A new proposal's empty form: the same for every delegate but for its hidden token.
         self.blank = data is None and proposal is None
-        self.fields.update(
-            fields_for_model(
-                TopicProposal,
-                self.FIELDS,
-                widgets={
-                    "description": forms.Textarea(attrs={"rows": 8}),
-                    "rationale": forms.Textarea(attrs={"rows": 6}),
-                },
-            )
-        )
         self.fields["area"].queryset = call.areas.all()
-        self.fields["area"].empty_label = _("Another topic (none of the suggested areas)")
-        self.fields["area"].label_from_instance = lambda area: f"{area.letter}) {area.title}"
-        self.fields["language"].choices = [("", "—"), *settings.LANGUAGES]
-        self.fields["language"].help_text = _("The language the proposal is written in.")
-        for name, limit in (
-            ("title", TopicProposal.TITLE_MAX),
-            ("description", TopicProposal.TEXT_MAX),
-            ("rationale", TopicProposal.TEXT_MAX),
-        ):
-            self.fields[name].widget.attrs["maxlength"] = limit
+        for name in ("title", "description", "rationale"):
+            limit = self.fields[name].max_length  # shown in the reader's language
             self.fields[name].help_text = _("At most %(limit)s characters.") % {"limit": limit}
 
     def blank_fields_key(self):
