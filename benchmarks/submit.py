@@ -18,6 +18,7 @@ import datetime
 import http.client
 import os
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -109,57 +110,59 @@ def prepare():
 
 
 def client(call, session_key, count, latencies, errors):
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-    cookies = {"sessionid": session_key}
-    path = f"/en/proposals/calls/{call.pk}/new/"
+    """One delegate: the form, then the submission through it, again and again. Plain sockets
+    rather than http.client, so that the client takes as little as it can of the cores it
+    shares with the server."""
+    cookies = {b"sessionid": session_key.encode()}
+    path = f"/en/proposals/calls/{call.pk}/new/".encode()
     for n in range(count):
-        connection.request("GET", path, headers={"Cookie": cookie_header(cookies)})
-        response = connection.getresponse()
-        page = response.read().decode()
-        remember_cookies(response, cookies)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        form_token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
-        area = re.search(r'<option value="(\d+)"', page).group(1)
+        _status, page = fetch(b"GET", path, cookies)
         body = urllib.parse.urlencode(
             {
-                "csrfmiddlewaretoken": token,
-                "form_token": form_token,
+                "csrfmiddlewaretoken": FIELD.search(page, page.index(b"csrfmiddlewaretoken"))[1],
+                "form_token": FIELD.search(page, page.index(b'name="form_token"'))[1],
                 "version": "1",
                 "title": f"Topic {n}",
                 "description": "A description of the topic proposed.",
                 "rationale": "",
-                "area": area,
+                "area": AREA.search(page)[1],
                 "language": "en",
                 "submit": "",
             }
-        )
+        ).encode()
         start = time.perf_counter()
-        connection.request(
-            "POST",
-            path,
-            body=body,
-            headers={
-                "Cookie": cookie_header(cookies),
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Referer": f"http://127.0.0.1:{PORT}{path}",
-            },
-        )
-        response = connection.getresponse()
-        response.read()
+        status, _page = fetch(b"POST", path, cookies, body)
         latencies.append(time.perf_counter() - start)
-        if response.status != 302:
-            errors.append(response.status)
-    connection.close()
+        if status != 302:
+            errors.append(status)
 
 
-def cookie_header(cookies):
-    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+FIELD = re.compile(rb'value="([^"]+)"')
+AREA = re.compile(rb'<option value="(\d+)"')
+SET_COOKIE = re.compile(rb"\r\nSet-Cookie: ([^=]+)=([^;]*)", re.IGNORECASE)
 
 
-def remember_cookies(response, cookies):
-    for header in response.headers.get_all("Set-Cookie") or []:
-        name, _, rest = header.partition("=")
-        cookies[name] = rest.split(";", 1)[0]
+def fetch(method, path, cookies, body=b""):
+    """One request on a connection of its own (gunicorn's sync workers close each one after
+    its response): the status and the body; the cookies set are kept."""
+    head = [
+        method + b" " + path + b" HTTP/1.1",
+        b"Host: 127.0.0.1:%d" % PORT,
+        b"Connection: close",
+        b"Cookie: " + b"; ".join(k + b"=" + v for k, v in cookies.items()),
+    ]
+    if body:
+        head += [
+            b"Content-Type: application/x-www-form-urlencoded",
+            b"Content-Length: %d" % len(body),
+            b"Referer: http://127.0.0.1:%d" % PORT + path,
+        ]
+    with socket.create_connection(("127.0.0.1", PORT), timeout=30) as connection:
+        connection.sendall(b"\r\n".join(head) + b"\r\n\r\n" + body)
+        response = b"".join(iter(lambda: connection.recv(65536), b""))
+    headers, _, content = response.partition(b"\r\n\r\n")
+    cookies.update(SET_COOKIE.findall(headers))
+    return int(headers[9:12]), content
 
 
 def cpu_seconds(process_name, parent=None):
@@ -209,13 +212,8 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        run_round(call, sessions, 2)  # each worker loads its templates and connections
-        before = cpu_seconds("python", server.pid), cpu_seconds("postgres")
-        rounds = [run_round(call, sessions, EACH) for _ in range(ROUNDS)]
-        web, database = (
-            (cpu_seconds("python", server.pid) - before[0]) / (CLIENTS * EACH * ROUNDS),
-            (cpu_seconds("postgres") - before[1]) / (CLIENTS * EACH * ROUNDS),
-        )
+        run_round(call, sessions, 2, server)  # each worker loads its templates and connections
+        rounds = [run_round(call, sessions, EACH, server) for _ in range(ROUNDS)]
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -223,24 +221,29 @@ def main():
 
         app.control.purge()  # the receipts no worker was there to write
     print(f"{CLIENTS} concurrent delegates, {EACH} submissions each per round")
-    for number, (latencies, elapsed, errors) in enumerate(rounds, 1):
-        report(f"round {number}", latencies, elapsed, errors)
+    for number, measured in enumerate(rounds, 1):
+        report(f"round {number}", *measured[:3])
     report(
         "all rounds",
-        [latency for latencies, _elapsed, _errors in rounds for latency in latencies],
-        sum(elapsed for _latencies, elapsed, _errors in rounds),
-        [error for _latencies, _elapsed, errors in rounds for error in errors],
+        [latency for measured in rounds for latency in measured[0]],
+        sum(measured[1] for measured in rounds),
+        [error for measured in rounds for error in measured[2]],
     )
-    # What the cores spend, whatever else the machine runs: the figure to compare changes by.
+    # What the cores spend, whatever else the machine runs: the figures to compare changes by.
+    web, database, delegates = (
+        sum(measured[3][n] for measured in rounds) / (CLIENTS * EACH * ROUNDS) * 1000
+        for n in range(3)
+    )
     print(
-        f"CPU per submission with its form page: web workers {web * 1000:.1f} ms, "
-        f"PostgreSQL {database * 1000:.1f} ms"
+        f"CPU per submission with its form page: web workers {web:.1f} ms, "
+        f"PostgreSQL {database:.1f} ms, the delegates' client {delegates:.1f} ms"
     )
 
 
-def run_round(call, sessions, count):
+def run_round(call, sessions, count, server):
     """Each round starts from a call with no proposals: a State makes a handful in a real call,
-    not hundreds, and its numbering reads them all."""
+    not hundreds, and its numbering reads them all. Returns the latencies, the time taken, the
+    errors, and the CPU that the web workers, PostgreSQL and the client spent meanwhile."""
     from submissions.models import TopicProposal
 
     TopicProposal.objects.filter(call=call).delete()
@@ -249,12 +252,15 @@ def run_round(call, sessions, count):
         threading.Thread(target=client, args=(call, key, count, latencies, errors))
         for key in sessions
     ]
+    before = cpu_seconds("python", server.pid), cpu_seconds("postgres"), time.process_time()
     start = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return latencies, time.perf_counter() - start, errors
+    elapsed = time.perf_counter() - start
+    after = cpu_seconds("python", server.pid), cpu_seconds("postgres"), time.process_time()
+    return latencies, elapsed, errors, [b - a for a, b in zip(before, after, strict=True)]
 
 
 def report(label, latencies, elapsed, errors):
