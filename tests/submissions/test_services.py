@@ -154,6 +154,11 @@ def test_an_extension_lets_that_state_and_no_other_go_on(call, france, egypt, se
     assert services.save_draft(user=france, call=call, data=data(call))
     with pytest.raises(ValidationError, match="The deadline passed"):
         services.save_draft(user=egypt, call=call, data=data(call))
+    # Read in SQL, the extension is the same aware time on every database.
+    france_state = MemberState.objects.get(iso3="FRA")
+    assert services.deadline_for(call, france_state) == NOW + datetime.timedelta(days=2)
+    assert services.deadline_for(call, france_state).utcoffset() == datetime.timedelta(0)
+    assert services.deadline_for(call, MemberState.objects.get(iso3="EGY")) == call.deadline
 
 
 def test_an_extension_must_end_after_the_deadline_and_only_staff_grant_it(
