@@ -40,10 +40,10 @@ PROPOSAL_FORM_FIELDS = [
 
 def calls_for_proposal_form(with_meeting=True):
     """The calls a delegate may propose to, with the meeting's title for the page."""
-    calls = CallForTopics.objects.exclude(status=Status.DRAFT).only(*PROPOSAL_FORM_FIELDS)
+    calls = CallForTopics.objects.exclude(status=Status.DRAFT)
     if with_meeting:
-        calls = calls.select_related("meeting").only(*PROPOSAL_FORM_FIELDS, "meeting__title")
-    return calls
+        return calls.select_related("meeting").only(*PROPOSAL_FORM_FIELDS, "meeting__title")
+    return calls.only(*PROPOSAL_FORM_FIELDS)
 
 
 def proposals_visible_to(user):
