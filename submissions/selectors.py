@@ -55,7 +55,7 @@ def proposals_visible_to(user):
         # The Bureau reads what States submitted, not their drafts.
         return proposals.filter(status=TopicProposal.Status.SUBMITTED)
     if is_active_delegate(user):
-        return proposals.filter(state=user.delegate.state)
+        return proposals.filter(state_id=user.delegate.state_id)
     return proposals.none()
 
 

@@ -89,12 +89,13 @@ def _set_status(call, status):
 
 
 def deadline_for(call, state):
-    """The call's deadline, or the State's extension when it runs later."""
+    """The call's deadline, or the State's (a MemberState or its pk) extension when it runs
+    later."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT until FROM {DeadlineExtension._meta.db_table} "
             "WHERE call_id = %s AND state_id = %s",
-            [call.pk, state.pk],
+            [call.pk, getattr(state, "pk", state)],
         )
         until = cursor.fetchone()
     return _extended(call, _aware(until[0]) if until else None)
@@ -134,7 +135,7 @@ def grant_extension(*, call, state, until, reason, by):
 
 
 def accepts_from(call, state):
-    """Whether the call still takes proposals and changes from the State."""
+    """Whether the call still takes proposals and changes from the State (or its pk)."""
     try:
         _ensure_accepting(call, state)
     except ValidationError:
@@ -164,12 +165,13 @@ def _ensure_accepting(call, state, now=None, deadline=None):
 # Proposals.
 
 
-def delegate_state(user):
-    """The State an active delegate speaks for; anyone else may not propose."""
+def delegate_state_id(user):
+    """The State an active delegate speaks for, by its pk (the user is loaded with their
+    delegation, not its State); anyone else may not propose."""
     delegate = getattr(user, "delegate", None)
     if not user.is_active or delegate is None or not delegate.is_active:
         raise PermissionDenied
-    return delegate.state
+    return delegate.state_id
 
 
 def _validate_content(call, data):
@@ -194,7 +196,7 @@ def _lock_state(state_id):
         )
 
 
-def _state_numbers(call, state, form_token):
+def _state_numbers(call, state_id, form_token):
     """The State's last number and its submitted proposals in the call, the proposal this form
     made already if the form came back (nearly always none), and the call's status and the
     State's deadline as they stand now (the call closed meanwhile, or its deadline moved)."""
@@ -208,7 +210,7 @@ def _state_numbers(call, state, form_token):
             "ON e.call_id = c.id AND e.state_id = %s "
             f"LEFT JOIN {TopicProposal._meta.db_table} p ON p.call_id = c.id AND p.state_id = %s "
             "WHERE c.id = %s GROUP BY c.status, c.deadline, e.until",
-            [ProposalStatus.SUBMITTED, token, state.pk, state.pk, call.pk],
+            [ProposalStatus.SUBMITTED, token, state_id, state_id, call.pk],
         )
         last, submitted, made, call.status, deadline, until = cursor.fetchone()
     call.deadline, until = _aware(deadline), _aware(until)
@@ -219,11 +221,11 @@ def _state_numbers(call, state, form_token):
 def save_draft(*, user, call, data, form_token=None, submit=False):
     """A new proposal for the delegate's State, as a draft or (``submit``) submitted at once.
     The same form posted twice gives one proposal."""
-    state = delegate_state(user)
+    state_id = delegate_state_id(user)
     # One writer at a time per State and call: numbers, the limit and the form's token hold
     # under concurrency (a double click waits here, then finds the first click's proposal).
-    _lock_state(state.pk)
-    mine = _state_numbers(call, state, form_token)
+    _lock_state(state_id)
+    mine = _state_numbers(call, state_id, form_token)
     if mine.get("made"):
         # A double click, or Back after saving a draft: the form's proposal, submitted now if
         # asked.
@@ -231,11 +233,11 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
         if submit and done.status == ProposalStatus.DRAFT:
             return submit_proposal(user=user, proposal=done, version=done.version)
         return done
-    _ensure_accepting(call, state, deadline=mine["deadline"])
+    _ensure_accepting(call, state_id, deadline=mine["deadline"])
     _validate_content(call, data)
     proposal = TopicProposal(
         call=call,
-        state=state,
+        state_id=state_id,
         number=(mine["last"] or 0) + 1,
         created_by=user,
         form_token=form_token,
@@ -283,15 +285,15 @@ def _clean(proposal):
 
 def _locked_for_change(user, proposal, version):
     """The proposal, locked, after checking who asks, when, and that nobody changed it since."""
-    state = delegate_state(user)
+    state_id = delegate_state_id(user)
     proposal = (
         TopicProposal.objects.select_for_update(of=("self",))
         .select_related("call")
         .get(pk=proposal.pk)
     )
-    if proposal.state_id != state.pk:
+    if proposal.state_id != state_id:
         raise PermissionDenied
-    _ensure_accepting(proposal.call, state)
+    _ensure_accepting(proposal.call, state_id)
     if proposal.version != version:
         raise ValidationError(
             _(
