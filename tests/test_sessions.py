@@ -61,8 +61,8 @@ def test_a_session_in_the_cache_costs_no_query_and_ends_at_sign_out(
     delegate.force_login(django_user_model.objects.get(username="delegate-fr"))
     url = reverse("submissions:new", args=[open_call.pk])
     delegate.get(url)  # the blank form's fields are rendered (their areas read once)
-    # The user with their delegation, the call, the State's extension: no session.
-    with django_assert_num_queries(3):
+    # The user with their delegation, the call, the State's extension, the meeting: no session.
+    with django_assert_num_queries(4):
         assert delegate.get(url).status_code == 200
     cookie = delegate.cookies[settings.SESSION_COOKIE_NAME].value
     delegate.post(reverse("logout"))

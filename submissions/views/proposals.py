@@ -46,9 +46,10 @@ def home(request):
 def _call_for_delegate(request, call_pk):
     if not is_active_delegate(request.user):
         raise PermissionDenied
-    # The form's page names the meeting; a posted form is shown again only when refused.
-    calls = selectors.calls_for_proposal_form(with_meeting=request.method == "GET")
-    return get_object_or_404(calls, pk=call_pk)
+    call = selectors.call_for_proposal_form(call_pk)
+    if call is None:
+        raise Http404
+    return call
 
 
 def _proposal(request, pk):

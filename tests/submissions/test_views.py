@@ -212,6 +212,16 @@ def test_anonymous_users_are_sent_to_sign_in(client, french_proposal, open_call)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
 
 
+def test_a_draft_call_or_none_has_no_proposal_form(as_user, open_call):
+    client = as_user("delegate-fr")
+    CallForTopics.objects.filter(pk=open_call.pk).update(status=CallForTopics.Status.DRAFT)
+    for pk in (open_call.pk, open_call.pk + 1000):
+        url = reverse("submissions:new", args=[pk])
+        assert client.get(url).status_code == 404
+        assert client.post(url, post_data(open_call)).status_code == 404
+    assert not TopicProposal.objects.filter(call=open_call).exists()
+
+
 def test_inactive_delegates_get_nothing(as_user, french_proposal, open_call):
     Delegate.objects.filter(state__iso3="FRA").update(is_active=False)
     client = as_user("delegate-fr")
@@ -482,16 +492,16 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
     as_user, open_call, django_assert_num_queries, database_sessions
 ):
     """The busiest requests (benchmarks/submit.py). The form: the session, the user with their
-    delegation, the call, the State's extension (the areas only when their fields were not
-    rendered yet at the call's areas version). The submission: the session, the user, the
-    call, the area and, under the State's lock, one statement reading the State's numbers with
-    the form's token and the call as it stands with the extension, then the proposal and its
-    history; a worker writes the receipt. (With a shared cache, the session costs no query:
-    tests/test_sessions.py.)"""
+    delegation, the call, the State's extension, the meeting the page names (the areas only
+    when their fields were not rendered yet at the call's areas version). The submission: the
+    session, the user, the call, the area and, under the State's lock, one statement reading
+    the State's numbers with the form's token and the call as it stands with the extension,
+    then the proposal and its history; a worker writes the receipt. (With a shared cache, the
+    session costs no query: tests/test_sessions.py.)"""
     client = as_user("delegate-fr")
     url, data = reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
     client.get(url)  # the blank form's fields are rendered (their areas read once)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(url)
     with django_assert_num_queries(10):
         assert client.post(url, {**data, "submit": ""}).status_code == 302
