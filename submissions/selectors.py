@@ -3,7 +3,7 @@ from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
 
-from meetings.models import MemberState
+from meetings.models import Meeting, MemberState
 
 from .models import Assessment, CallForTopics, TopicProposal
 from .rules import is_active_delegate, is_bureau_member, is_secretariat
@@ -41,13 +41,25 @@ _PROPOSAL_FORM_CALL = "SELECT {columns} FROM {table} WHERE id = %s AND status <>
     columns=", ".join(CallForTopics._meta.get_field(name).column for name in PROPOSAL_FORM_FIELDS),
     table=CallForTopics._meta.db_table,
 )
+# The meeting's title in every language, for the page to show it in the reader's.
+_MEETING_TITLE = "SELECT {columns} FROM {table} WHERE id = %s".format(
+    columns=", ".join(
+        field.column
+        for field in Meeting._meta.concrete_fields
+        if field.name in ("id", "title") or field.name.startswith("title_")
+    ),
+    table=Meeting._meta.db_table,
+)
 
 
-def call_for_proposal_form(pk):
-    """The call a delegate may propose to (any but a draft), or None; its meeting loads when
-    the page names it. In SQL, through the ORM's raw(): compiling the query cost the busiest
-    pages three times what running it did."""
-    return next(iter(CallForTopics.objects.raw(_PROPOSAL_FORM_CALL, [pk, Status.DRAFT])), None)
+def call_for_proposal_form(pk, *, with_meeting_title=False):
+    """The call a delegate may propose to (any but a draft), or None; with its meeting's title
+    for the page, or the meeting loads if a page names it. In SQL, through the ORM's raw():
+    compiling the queries cost the busiest pages three times what running them did."""
+    call = next(iter(CallForTopics.objects.raw(_PROPOSAL_FORM_CALL, [pk, Status.DRAFT])), None)
+    if call is not None and with_meeting_title:
+        call.meeting = next(iter(Meeting.objects.raw(_MEETING_TITLE, [call.meeting_id])))
+    return call
 
 
 def proposals_visible_to(user):

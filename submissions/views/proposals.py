@@ -46,7 +46,8 @@ def home(request):
 def _call_for_delegate(request, call_pk):
     if not is_active_delegate(request.user):
         raise PermissionDenied
-    call = selectors.call_for_proposal_form(call_pk)
+    # The form's page names the meeting; a posted form is shown again only when refused.
+    call = selectors.call_for_proposal_form(call_pk, with_meeting_title=request.method == "GET")
     if call is None:
         raise Http404
     return call

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from meetings.models import Meeting, MemberState
 from submissions import services
@@ -407,6 +408,10 @@ def test_the_blank_form_rendered_once_stays_true_to_the_areas_the_language_and_t
     with translation.override("fr"):
         french = client.get(reverse("submissions:new", args=[open_call.pk])).content.decode()
     assert "At most 200 characters" in page and "At most 200 characters" not in french
+    meeting = Meeting.objects.get(pk=open_call.meeting_id)
+    with translation.override("fr"):  # the meeting named in the reader's language
+        assert meeting.title != meeting.title_en and escape(meeting.title) in french
+    assert escape(meeting.title_en) in page
     refused = client.post(url, post_data(open_call, title="", description="Kept as typed."))
     assert "Kept as typed." in refused.content.decode()
     assert 'aria-invalid="true"' in refused.content.decode()
