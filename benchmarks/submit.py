@@ -1,7 +1,8 @@
 """Proposal submission under load: gunicorn, PostgreSQL and Redis on loopback, 20 concurrent
 delegates (of 20 States) each opening the form and submitting a proposal through it, again and
 again, with no pause. Prints, per round and over all rounds, submissions (and requests) per
-second and the median and p95 latency of the submitting request.
+second and the median and p95 latency of the submitting request; then the CPU that the web
+workers, PostgreSQL and the delegates' client spent per submission with its form page.
 
     .venv/bin/python benchmarks/submit.py [submissions per delegate per round] [rounds]
 
