@@ -88,8 +88,7 @@ def _closed(request, call, proposal=None):
 @login_required
 def proposal_new(request, call_pk):
     call = _call_for_delegate(request, call_pk)
-    state_id = request.user.delegate.state_id
-    if request.method == "GET" and not services.accepts_from(call, state_id):
+    if request.method == "GET" and not services.accepts_from(call, request.user.delegate.state_id):
         return _closed(request, call)
     return _proposal_form(request, call)
 
