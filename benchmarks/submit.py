@@ -117,7 +117,10 @@ def client(call, session_key, count, latencies, errors):
     cookies = {b"sessionid": session_key.encode()}
     path = f"/en/proposals/calls/{call.pk}/new/".encode()
     for n in range(count):
-        _status, page = fetch(b"GET", path, cookies)
+        status, page = fetch(b"GET", path, cookies)
+        if status != 200:
+            errors.append(status)
+            continue
         body = urllib.parse.urlencode(
             {
                 "csrfmiddlewaretoken": FIELD.search(page, page.index(b"csrfmiddlewaretoken"))[1],

@@ -198,8 +198,9 @@ def _lock_state(state_id):
 
 def _state_numbers(call, state_id, form_token):
     """The State's last number and its submitted proposals in the call, the proposal this form
-    made already if the form came back (nearly always none), and the call's status and the
-    State's deadline as they stand now (the call closed meanwhile, or its deadline moved)."""
+    made already if the form came back (nearly always none), and the State's deadline. The call
+    takes its status and deadline as they stand now (it may have closed, or its deadline moved,
+    since the view read it)."""
     token = TopicProposal._meta.get_field("form_token").get_db_prep_value(form_token, connection)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -226,7 +227,7 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
     # under concurrency (a double click waits here, then finds the first click's proposal).
     _lock_state(state_id)
     mine = _state_numbers(call, state_id, form_token)
-    if mine.get("made"):
+    if mine["made"]:
         # A double click, or Back after saving a draft: the form's proposal, submitted now if
         # asked.
         done = TopicProposal.objects.get(pk=mine["made"])
