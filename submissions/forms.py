@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.forms.models import model_to_dict
 from django.forms.renderers import Jinja2
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Body, Meeting
@@ -11,6 +13,20 @@ from wgportal.i18n import NATIVE_NAMES, date_long
 from wgportal.translations import localized_values
 
 from .models import Assessment, CandidateTopic, TopicProposal
+
+
+def _at_most(limit):
+    return gettext("At most %(limit)s characters.") % {"limit": limit}
+
+
+# A text field's limit, told in the language of whoever reads it.
+at_most = lazy(_at_most, str)
+
+
+def _text_field(name, **kwargs):
+    """A proposal's text field, its limit told with it."""
+    field = TopicProposal._meta.get_field(name)
+    return field.formfield(help_text=at_most(field.max_length), **kwargs)
 
 
 class ProposalForm(forms.Form):
@@ -26,15 +42,12 @@ class ProposalForm(forms.Form):
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # The model's fields, built once with the class (as a ModelForm's are): each form copies them.
-    title = TopicProposal._meta.get_field("title").formfield()
-    description = TopicProposal._meta.get_field("description").formfield(
-        widget=forms.Textarea(attrs={"rows": 8})
-    )
-    rationale = TopicProposal._meta.get_field("rationale").formfield(
-        widget=forms.Textarea(attrs={"rows": 6})
-    )
+    title = _text_field("title")
+    description = _text_field("description", widget=forms.Textarea(attrs={"rows": 8}))
+    rationale = _text_field("rationale", widget=forms.Textarea(attrs={"rows": 6}))
+    # The call's areas, set by each form: none here, which each form would copy first.
     area = TopicProposal._meta.get_field("area").formfield(
-        empty_label=_("Another topic (none of the suggested areas)")
+        queryset=None, empty_label=_("Another topic (none of the suggested areas)")
     )
     language = TopicProposal._meta.get_field("language").formfield(
         help_text=_("The language the proposal is written in.")
@@ -50,9 +63,6 @@ class ProposalForm(forms.Form):
         # A new proposal's empty form: the same for every delegate but for its hidden token.
         self.blank = data is None and proposal is None
         self.fields["area"].queryset = call.areas.all()
-        for name in ("title", "description", "rationale"):
-            limit = self.fields[name].max_length  # shown in the reader's language
-            self.fields[name].help_text = _("At most %(limit)s characters.") % {"limit": limit}
 
     def blank_fields_key(self):
         """Beyond the language, what a blank form's visible fields show of the data: the call's
@@ -72,9 +82,7 @@ class AssessmentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comment"].widget.attrs["maxlength"] = Assessment.COMMENT_MAX
-        self.fields["comment"].help_text = _("At most %(limit)s characters.") % {
-            "limit": Assessment.COMMENT_MAX
-        }
+        self.fields["comment"].help_text = at_most(Assessment.COMMENT_MAX)
 
 
 class TitlesForm(forms.Form):

@@ -407,7 +407,7 @@ def test_the_blank_form_rendered_once_stays_true_to_the_areas_the_language_and_t
     assert open_call.areas_version == version + 3 and open_call.history.count() == history
     with translation.override("fr"):
         french = client.get(reverse("submissions:new", args=[open_call.pk])).content.decode()
-    assert "At most 200 characters" in page and "At most 200 characters" not in french
+    assert "At most 200 characters" in page and "200 caractères au maximum" in french
     meeting = Meeting.objects.get(pk=open_call.meeting_id)
     with translation.override("fr"):  # the meeting named in the reader's language
         assert meeting.title != meeting.title_en and escape(meeting.title) in french
