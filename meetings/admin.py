@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from wgportal.admin import TranslatedAdmin
+from wgportal.admin import TranslatedAdmin, zoned_time
 
 from . import services
 from .models import (
@@ -235,10 +235,13 @@ class WorkSlotInline(FrozenInline, TranslationTabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+ISSUED_AT = zoned_time(ProvisionalAgenda, "issued_at", lambda agenda: agenda.meeting.zone)
+
+
 @admin.register(ProvisionalAgenda)
 class ProvisionalAgendaAdmin(SimpleHistoryAdmin):
-    list_display = ["document", "meeting", "issued_at"]
-    readonly_fields = ["issued_at"]
+    list_display = ["document", "meeting", ISSUED_AT]
+    readonly_fields = [ISSUED_AT]
     actions = ["issue"]
     search_fields = ["document__symbol", "meeting__title"]
     list_select_related = ["document", "meeting"]

@@ -1,3 +1,5 @@
+import zoneinfo
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -7,13 +9,15 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import MemberState
-from wgportal.admin import TranslatedAdmin
+from wgportal.admin import EnteredInZoneMixin, TranslatedAdmin, zoned_time
+from wgportal.i18n import zone_name
 
 from . import outbox, selectors, services
 from .models import (
@@ -28,6 +32,12 @@ from .models import (
     TopicProposal,
 )
 from .note_verbale import filename, note_verbale_pdf
+
+DEFAULT_ZONE = CallForTopics._meta.get_field("time_zone").default
+
+
+def _int_or_none(value):
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 class NewDelegateForm(forms.ModelForm):
@@ -121,7 +131,11 @@ class SuggestedAreaInline(TranslationTabularInline):
 
 class ReopeningInline(admin.TabularInline):
     model = SelectionReopening
-    fields = ["at", "by", "reason"]
+    fields = [
+        zoned_time(SelectionReopening, "at", lambda reopening: reopening.call.zone),
+        "by",
+        "reason",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -135,22 +149,51 @@ class PreviewForm(forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES, label=_("Language"))
 
 
+def _call_zone(call):
+    return call.zone
+
+
+def _zone_named(request, default):
+    """The zone a posted form names (its times are read in it), else ``default``."""
+    posted = request.POST.get("time_zone", "")
+    return zoneinfo.ZoneInfo(posted) if posted in zoneinfo.available_timezones() else default
+
+
 @admin.register(CallForTopics)
-class CallForTopicsAdmin(TranslatedAdmin):
-    list_display = ["reference", "meeting", "issue_date", "deadline", "status", "invitations"]
+class CallForTopicsAdmin(EnteredInZoneMixin, TranslatedAdmin):
+    list_display = [
+        "reference",
+        "meeting",
+        "issue_date",
+        zoned_time(CallForTopics, "deadline", _call_zone),
+        "status",
+        "invitations",
+    ]
     list_filter = ["status"]
     search_fields = ["reference", "meeting__title"]
     list_select_related = ["meeting"]
     readonly_fields = [
         "status",
-        "opened_at",
+        zoned_time(CallForTopics, "opened_at", _call_zone),
         "invitations",
-        "closed_at",
+        zoned_time(CallForTopics, "closed_at", _call_zone),
         "review",
         "bureau_meeting",
-        "decided_at",
+        zoned_time(CallForTopics, "decided_at", _call_zone),
         "decided_by",
     ]
+
+    def zone_for(self, request, call):
+        default = call.zone if call else zoneinfo.ZoneInfo(DEFAULT_ZONE)
+        return _zone_named(request, default)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "deadline" in form.base_fields:
+            form.base_fields["deadline"].label = _("deadline (%(zone)s)") % {
+                "zone": zone_name(timezone.get_current_timezone())
+            }
+        return form
 
     def get_readonly_fields(self, request, obj=None):
         # The Bureau's candidate topics hold the number of topics from the moment it opens.
@@ -247,10 +290,20 @@ class ExtensionForm(forms.ModelForm):
         return data
 
 
+def _extension_zone(extension):
+    return extension.call.zone
+
+
 @admin.register(DeadlineExtension)
-class DeadlineExtensionAdmin(SimpleHistoryAdmin):
+class DeadlineExtensionAdmin(EnteredInZoneMixin, SimpleHistoryAdmin):
     form = ExtensionForm
-    list_display = ["call", "state", "until", "granted_by", "granted_at"]
+    list_display = [
+        "call",
+        "state",
+        zoned_time(DeadlineExtension, "until", _extension_zone),
+        "granted_by",
+        zoned_time(DeadlineExtension, "granted_at"),
+    ]
     list_filter = ["call"]
     search_fields = ["state__short_name", "reason"]
     list_select_related = ["call", "state", "granted_by"]
@@ -259,6 +312,21 @@ class DeadlineExtensionAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Another State needs an extension of its own; this one's date can change.
         return ["call", "state"] if obj else []
+
+    def zone_for(self, request, extension):
+        """The call's zone: the extension's, or the one the form names."""
+        if extension is not None:
+            return extension.call.zone
+        call = CallForTopics.objects.filter(pk=_int_or_none(request.POST.get("call"))).first()
+        return call.zone if call else zoneinfo.ZoneInfo(DEFAULT_ZONE)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "until" in form.base_fields:
+            form.base_fields["until"].help_text = _(
+                "In the call's time zone (%(zone)s until a call is chosen), a whole minute."
+            ) % {"zone": zone_name(timezone.get_current_timezone())}
+        return form
 
     def save_model(self, request, obj, form, change):
         """Through the service, which records who granted it (the form checked the date)."""
@@ -272,7 +340,15 @@ class DeadlineExtensionAdmin(SimpleHistoryAdmin):
 class TopicProposalAdmin(SimpleHistoryAdmin):
     """The secretariat reads proposals; only delegates write them, through the portal."""
 
-    list_display = ["__str__", "title", "state", "area", "language", "status", "submitted_at"]
+    list_display = [
+        "__str__",
+        "title",
+        "state",
+        "area",
+        "language",
+        "status",
+        zoned_time(TopicProposal, "submitted_at", lambda proposal: proposal.call.zone),
+    ]
     list_filter = ["call", "status", "language", "area", "state__region"]
     search_fields = ["title", "description", "state__short_name"]
     list_select_related = ["call", "state", "area"]
@@ -291,7 +367,15 @@ class TopicProposalAdmin(SimpleHistoryAdmin):
 class OutboundMessageAdmin(SimpleHistoryAdmin):
     """The outbox: what the portal sends. Queued and held messages can be edited."""
 
-    list_display = ["created_at", "kind", "recipient", "state", "language", "status", "attempts"]
+    list_display = [
+        zoned_time(OutboundMessage, "created_at"),
+        "kind",
+        "recipient",
+        "state",
+        "language",
+        "status",
+        "attempts",
+    ]
     list_filter = ["status", "kind", "language", "call", "state__region"]
     search_fields = ["recipient", "subject", "state__short_name", "key"]
     list_select_related = ["state"]
@@ -307,10 +391,10 @@ class OutboundMessageAdmin(SimpleHistoryAdmin):
         "status",
         "attempts",
         "last_error",
-        "created_at",
-        "claimed_at",
-        "handed_at",
-        "sent_at",
+        zoned_time(OutboundMessage, "created_at"),
+        zoned_time(OutboundMessage, "claimed_at"),
+        zoned_time(OutboundMessage, "handed_at"),
+        zoned_time(OutboundMessage, "sent_at"),
     ]
     actions = ["hold", "release", "retry"]
 
@@ -365,7 +449,7 @@ class CandidateTopicAdmin(ReviewRecordAdmin):
 
 @admin.register(Assessment)
 class AssessmentAdmin(ReviewRecordAdmin):
-    list_display = ["candidate", "member", "support", "updated_at"]
+    list_display = ["candidate", "member", "support", zoned_time(Assessment, "updated_at")]
     list_filter = ["candidate__call", "support"]
     list_select_related = ["candidate", "member__user", "member__state"]
     search_fields = ["candidate__title", "comment"]

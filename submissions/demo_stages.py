@@ -20,7 +20,7 @@ from .models import Assessment, CallForTopics, OutboundMessage, TopicProposal
 
 STAGES = ("open", "closed", "decided")
 VIENNA = zoneinfo.ZoneInfo("Europe/Vienna")
-SEED_DEADLINE = datetime.datetime(2009, 8, 1, tzinfo=VIENNA)
+SEED_DEADLINE = datetime.datetime(2009, 7, 31, 23, 59, tzinfo=VIENNA)
 
 # The language a delegation writes in; the others write in English.
 LANGUAGE_OF = {
@@ -56,8 +56,9 @@ def bring_to_stage(call, stage, *, secretariat, president):
     """Start the demo call afresh and take it to ``stage``."""
     _reset(call)
     if stage == "open":
-        deadline = timezone.localtime(timezone=VIENNA).replace(hour=0, minute=0, second=0)
-        deadline += datetime.timedelta(days=31)
+        # "By" the day a month ahead: 23:59 of it in Vienna, a whole minute.
+        day = timezone.localdate(timezone=VIENNA) + datetime.timedelta(days=30)
+        deadline = datetime.datetime.combine(day, datetime.time(23, 59), tzinfo=VIENNA)
         _set(call, status=CallForTopics.Status.OPEN, deadline=deadline, opened_at=timezone.now())
         _make_proposals(call, secretariat, submitted_share=2)
         return call

@@ -10,7 +10,7 @@ from meetings.models import MemberState
 from meetings.validators import validate_time_zone
 from wgportal.history import HistoricalRecords
 
-from .validators import validate_note_text, validate_reminder_days
+from .validators import validate_deadline, validate_note_text, validate_reminder_days
 
 
 class Delegate(models.Model):
@@ -61,7 +61,11 @@ class CallForTopics(models.Model):
     )
     issue_date = models.DateField(_("date of the note"))
     deadline = models.DateTimeField(
-        _("deadline"), help_text=_("The last moment a proposal is accepted.")
+        _("deadline"),
+        help_text=_(
+            "In the call's time zone. Proposals are refused from this minute on: for “by 31 July "
+            "2009”, enter 31 July 2009, 23:59."
+        ),
     )
     time_zone = models.CharField(
         _("time zone of the deadline"),
@@ -146,6 +150,11 @@ class CallForTopics(models.Model):
     def __str__(self):
         return self.reference
 
+    def clean(self):
+        super().clean()
+        if self.time_zone in zoneinfo.available_timezones():
+            validate_deadline(self.deadline, self.zone)
+
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
@@ -202,6 +211,11 @@ class DeadlineExtension(models.Model):
 
     def __str__(self):
         return f"{self.call} · {self.state}"
+
+    def clean(self):
+        super().clean()
+        if self.call_id:
+            validate_deadline(self.until, self.call.zone, field="until")
 
 
 class TopicProposal(models.Model):

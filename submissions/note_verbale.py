@@ -5,7 +5,6 @@ placeholders of submissions.validators are replaced by escaped values. **Bold** 
 markup. The PDF goes through the portal's renderer.
 """
 
-import datetime
 import re
 
 from django.utils.html import escape, format_html
@@ -22,9 +21,8 @@ BOLD_RE = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 def placeholder_values(call, mission, language):
     meeting = call.meeting
-    # A deadline at midnight is the end of the day before: "by 31 July 2009".
-    local = call.deadline.astimezone(call.zone)
-    last_day = local.date() - datetime.timedelta(days=local.time() == datetime.time(0))
+    # "By 31 July 2009": the deadline's day in its zone (a deadline is never midnight).
+    last_day = call.deadline.astimezone(call.zone).date()
     with override(language):
         return {
             "FunctionalTitle": mission.functional_title if mission else "",

@@ -23,6 +23,7 @@ from wgportal.i18n import date_time_long
 
 from . import outbox, receipts, review
 from .models import CallForTopics, DeadlineExtension, Delegate, OutboundMessage, TopicProposal
+from .validators import validate_deadline
 
 Status = CallForTopics.Status
 ProposalStatus = TopicProposal.Status
@@ -41,6 +42,7 @@ def open_call(call, *, by):
             _("Only a draft call can be opened; %(reference)s is %(status)s.")
             % {"reference": call.reference, "status": call.get_status_display()}
         )
+    validate_deadline(call.deadline, call.zone)
     if call.deadline <= timezone.now():
         raise ValidationError(_("The deadline has passed: set a later deadline, then open."))
     if not call.areas.exists():
@@ -127,6 +129,7 @@ def validate_extension(call, until):
 def grant_extension(*, call, state, until, reason, by):
     if not by.is_staff:
         raise PermissionDenied
+    validate_deadline(until, call.zone, field="until")
     validate_extension(call, until)
     extension, _created = DeadlineExtension.objects.update_or_create(
         call=call, state=state, defaults={"until": until, "reason": reason, "granted_by": by}
@@ -155,10 +158,10 @@ def _ensure_accepting(call, state, now=None, deadline=None):
     if now >= deadline:
         raise ValidationError(
             _(
-                "The deadline passed on %(deadline)s (%(zone)s time). Proposals can no longer "
-                "be made or changed; ask the secretariat if your Government needs more time."
+                "The deadline passed on %(deadline)s. Proposals can no longer be made or "
+                "changed; ask the secretariat if your Government needs more time."
             )
-            % {"deadline": date_time_long(deadline, call.zone), "zone": call.time_zone}
+            % {"deadline": date_time_long(deadline, call.zone)}
         )
 
 

@@ -38,3 +38,21 @@ def validate_reminder_days(value):
             _("Give whole numbers of days between 1 and 365, as a list: [14, 3]."),
             code="invalid_reminders",
         )
+
+
+def validate_deadline(value, zone, field="deadline"):
+    """A deadline is a whole minute in its zone, the first at which proposals are refused, and
+    never midnight, which people read as the next day: "by 31 July 2009" is 31 July, 23:59."""
+    if value is None:
+        return
+    local = value.astimezone(zone)
+    if local.second or local.microsecond:
+        raise ValidationError(
+            {field: _("A deadline is a whole minute: leave the seconds at 00.")},
+            code="deadline_seconds",
+        )
+    if (local.hour, local.minute) == (0, 0):
+        raise ValidationError(
+            {field: _("A deadline at 00:00 reads as the next day: enter 23:59 of the day before.")},
+            code="deadline_midnight",
+        )

@@ -67,6 +67,14 @@ def committed_demo(django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
+def whole_minute(moment):
+    """A deadline as the admin takes one: a whole minute, never midnight in Vienna."""
+    moment = moment.replace(second=0, microsecond=0)
+    if timezone.localtime(moment).time() == datetime.time(0):
+        moment -= datetime.timedelta(minutes=1)
+    return moment
+
+
 @pytest.fixture
 def open_call(db):
     """An open call of the demo's shape, with ten days left. (Transactional tests request
@@ -75,7 +83,7 @@ def open_call(db):
         meeting=Meeting.objects.get(slug="wg-2011"),
         reference="CU 2011/40 (A)",
         issue_date=datetime.date.today(),
-        deadline=timezone.now() + datetime.timedelta(days=10),
+        deadline=whole_minute(timezone.now() + datetime.timedelta(days=10)),
         note_text_en="The Government is invited to propose topics by [[[Deadline]]].",
         reply_address_en="the secretariat",
         email="untoc.cop@unodc.org",

@@ -1,15 +1,13 @@
 """Language helpers: Babel locales for Django's language codes, and dates written as each
 official language writes them in United Nations documents."""
 
-import datetime
 import re
 
 from babel import Locale
 from babel.dates import (
     format_date,
-    format_datetime,
     format_interval,
-    format_time,
+    get_timezone_location,
     parse_pattern,
 )
 from babel.lists import format_list
@@ -106,17 +104,143 @@ def time_range(start, end, language=None):
     return format_interval(start, end, "Hm", locale=babel_locale(language))
 
 
+# A time zone as a reader of each language names it: "Vienna time", "heure de Vienne", "по
+# венскому времени". The United Nations' duty stations by their usual names (Russian turns most
+# into an adjective); any other zone by CLDR's name of its city in a phrase of the language.
+ZONE_NAMES = {
+    "Europe/Vienna": (
+        "بتوقيت فيينا",
+        "维也纳时间",
+        "Vienna time",
+        "heure de Vienne",
+        "по венскому времени",
+        "hora de Viena",
+    ),
+    "America/New_York": (
+        "بتوقيت نيويورك",
+        "纽约时间",
+        "New York time",
+        "heure de New York",
+        "по нью-йоркскому времени",
+        "hora de Nueva York",
+    ),
+    "Europe/Zurich": (
+        "بتوقيت جنيف",
+        "日内瓦时间",
+        "Geneva time",
+        "heure de Genève",
+        "по женевскому времени",
+        "hora de Ginebra",
+    ),
+    "Africa/Nairobi": (
+        "بتوقيت نيروبي",
+        "内罗毕时间",
+        "Nairobi time",
+        "heure de Nairobi",
+        "по найробийскому времени",
+        "hora de Nairobi",
+    ),
+    "Asia/Bangkok": (
+        "بتوقيت بانكوك",
+        "曼谷时间",
+        "Bangkok time",
+        "heure de Bangkok",
+        "по бангкокскому времени",
+        "hora de Bangkok",
+    ),
+    "Asia/Beirut": (
+        "بتوقيت بيروت",
+        "贝鲁特时间",
+        "Beirut time",
+        "heure de Beyrouth",
+        "по бейрутскому времени",
+        "hora de Beirut",
+    ),
+    "America/Santiago": (
+        "بتوقيت سانتياغو",
+        "圣地亚哥时间",
+        "Santiago time",
+        "heure de Santiago",
+        "по времени Сантьяго",
+        "hora de Santiago",
+    ),
+    "Africa/Addis_Ababa": (
+        "بتوقيت أديس أبابا",
+        "亚的斯亚贝巴时间",
+        "Addis Ababa time",
+        "heure d'Addis-Abeba",
+        "по времени Аддис-Абебы",
+        "hora de Addis Abeba",
+    ),
+    "UTC": ("بالتوقيت العالمي المنسق", "协调世界时", "UTC", "UTC", "UTC", "UTC"),
+}
+ZONE_NAMES["Europe/Geneva"] = ZONE_NAMES["Europe/Zurich"]
+ZONE_CITY_PHRASE = {
+    "ar": "بتوقيت {city}",
+    "zh-hans": "{city}时间",
+    "en": "{city} time",
+    "fr": "heure de {city}",
+    "ru": "по местному времени ({city})",
+    "es": "hora de {city}",
+}
+LANGUAGE_ORDER = ("ar", "zh-hans", "en", "fr", "ru", "es")
+
+
+def zone_name(zone, language=None):
+    """ "Vienna time", "heure de Vienne", "по венскому времени": never a bare offset."""
+    language = language or get_language() or "en"
+    key = getattr(zone, "key", str(zone))
+    if key in ZONE_NAMES:
+        return ZONE_NAMES[key][LANGUAGE_ORDER.index(language)]
+    city = get_timezone_location(zone, locale=babel_locale(language), return_city=True)
+    return ZONE_CITY_PHRASE[language].format(city=city)
+
+
+def clock_time(value, language=None):
+    """A time of day as UN documents of the language write it: "11.59 p.m.", "23 h 59",
+    "23.59 horas", "23 ч. 59 м.", "下午11时59分"; Arabic keeps the digits' own order."""
+    language = language or get_language() or "en"
+    hour, minute = value.hour, value.minute
+    if language == "en":
+        if (hour, minute) == (12, 0):
+            return "12 noon"
+        twelve = (hour - 1) % 12 + 1
+        suffix = "a.m." if hour < 12 else "p.m."
+        return f"{twelve} {suffix}" if minute == 0 else f"{twelve}.{minute:02d} {suffix}"
+    if language == "fr":
+        return f"{hour} heures" if minute == 0 else f"{hour} h {minute:02d}"
+    if language == "es":
+        return f"{hour}.{minute:02d} horas"
+    if language == "ru":
+        return f"{hour} ч. {minute:02d} м."
+    if language == "zh-hans":
+        period = "上午" if hour < 12 else "下午"
+        twelve = hour if hour <= 12 else hour - 12
+        return f"{period}{twelve}时" + (f"{minute:02d}分" if minute else "")
+    return f"\u2066{hour:02d}:{minute:02d}\u2069"
+
+
+# Where the date, the time and the zone's name stand in each language.
+DATE_TIME_ZONE = {
+    "ar": "{date}، الساعة {time} {zone}",
+    "zh-hans": "{zone}{date}{time}",
+    "en": "{date}, {time} ({zone})",
+    "fr": "{date} à {time} ({zone})",
+    "ru": "{date}, {time} {zone}",
+    "es": "{date}, a las {time} ({zone})",
+}
+
+
 def date_time_long(value, zone, language=None):
-    """'31 July 2009, 23:59 CEST': an instant as read in a time zone. A deadline at midnight
-    is the end of the day before, and is shown as its last minute."""
+    """An instant as read in a time zone, to the minute, with the zone's name: "31 July 2009,
+    11.59 p.m. (Vienna time)". Every surface (pages, PDFs, e-mails) says a deadline with it."""
+    language = language or get_language() or "en"
     local = value.astimezone(zone)
-    if (local.hour, local.minute, local.second) == (0, 0, 0):
-        local -= datetime.timedelta(minutes=1)
-    locale = babel_locale(language)
-    day = date_long(local, language)
-    time = format_time(local, "HH:mm", tzinfo=zone, locale=locale)
-    zone_name = format_datetime(local, "zzz", tzinfo=zone, locale=locale)
-    return f"{locale.datetime_formats['medium'].format(time, day)} {zone_name}"
+    return DATE_TIME_ZONE[language].format(
+        date=date_long(local, language),
+        time=clock_time(local, language),
+        zone=zone_name(zone, language),
+    )
 
 
 # How United Nations prose gives a span of days, per language: "from 27 to 29 January 2010".

@@ -139,7 +139,10 @@ LANGUAGE_CODE = "en"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = "UTC"
+# Instants are stored in UTC. Calls and meetings carry their own zone, in which their times are
+# entered and shown; every other time (the admin's lists, the outbox, history) is shown in the
+# portal's zone, where the secretariat works, and says so.
+TIME_ZONE = env.str("TIME_ZONE", default="Europe/Vienna")
 
 # Secretariat-authored content missing in a language shows the first language that has it:
 # English, French (the seeds' language), then the others. Never a blank.

@@ -12,10 +12,10 @@ from django.utils import timezone
 from meetings.models import Meeting, MemberState
 from submissions import services
 from submissions.models import CallForTopics, Delegate, SuggestedArea, TopicProposal
-from tests.conftest import need
+from tests.conftest import need, whole_minute
 
 pytestmark = pytest.mark.django_db
-NOW = timezone.now()
+NOW = whole_minute(timezone.now())  # deadlines are whole minutes
 
 
 def make_call(

@@ -132,7 +132,7 @@ def test_after_the_deadline_the_message_gives_it(as_user, open_call):
     open_call.save()
     response = client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
     html = response.content.decode()
-    assert "The deadline passed on" in html and "Europe/Vienna" in html
+    assert "The deadline passed on" in html and "(Vienna time)" in html
     assert not open_call.proposals.exists()
 
 

@@ -1,4 +1,7 @@
+import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
@@ -55,3 +58,21 @@ def list_end(is_last):
     if is_last:
         return pgettext("end of a running list", ".")
     return pgettext("end of an item in a running list", ";")
+
+
+@register.simple_tag
+def portal_zone_name():
+    """The portal's own zone (where the secretariat works), as the reader names it."""
+    return zone_name(timezone.get_default_timezone())
+
+
+@register.filter
+def instant(value):
+    """An instant for a `datetime` attribute: whole seconds, in UTC, as HTML wants it."""
+    return value.astimezone(datetime.UTC).isoformat(timespec="seconds") if value else ""
+
+
+@register.filter
+def zone_name(zone):
+    """ "Vienna time", "heure de Vienne": a zone as the reader names it."""
+    return i18n.zone_name(zone)
