@@ -3,9 +3,9 @@ from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
 
-from meetings.models import Meeting, MemberState
+from meetings.models import Meeting, MemberState, PermanentMission
 
-from .models import Assessment, CallForTopics, TopicProposal
+from .models import Assessment, CallForTopics, OutboundMessage, TopicProposal
 from .rules import is_active_delegate, is_bureau_member, is_secretariat
 
 Status = CallForTopics.Status
@@ -73,6 +73,35 @@ def proposals_visible_to(user):
     if is_active_delegate(user):
         return proposals.filter(state_id=user.delegate.state_id)
     return proposals.none()
+
+
+def submitted_count(call, state_id):
+    return call.proposals.filter(state_id=state_id, status=TopicProposal.Status.SUBMITTED).count()
+
+
+def told_of_outcome(call):
+    """The States whose missions the Bureau's outcome goes to: those that submitted a proposal
+    to the call and have a mission with an e-mail address."""
+    return (
+        MemberState.objects.filter(
+            proposals__call=call, proposals__status=TopicProposal.Status.SUBMITTED
+        )
+        .exclude(mission__email="")
+        .exclude(mission=None)
+        .distinct()
+    )
+
+
+def outcomes_sent(call):
+    """How many outcome messages of the call have gone out already."""
+    return OutboundMessage.objects.filter(
+        call=call, kind=OutboundMessage.Kind.OUTCOME, status=OutboundMessage.Status.SENT
+    ).count()
+
+
+def missions_count():
+    """Every mission gets the note verbale of a call."""
+    return PermanentMission.objects.count()
 
 
 def state_proposals(call, state):

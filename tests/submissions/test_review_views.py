@@ -63,7 +63,7 @@ def test_a_delegate_changes_nothing_by_posting(client, users, call):
             {"candidates": [first.pk, second.pk]},
         ),
         (reverse("submissions:review_rename", args=[call.pk, first.pk]), {"en": "Mine"}),
-        (reverse("submissions:reopen", args=[call.pk]), {"reason": "x"}),
+        (reverse("submissions:reopen", args=[call.pk]), {"reason": "x", "confirm": "yes"}),
     ]
     for url, data in posts:
         assert client.post(url, data).status_code == 403, url
@@ -195,7 +195,7 @@ def test_the_president_selects_finalises_and_a_fourth_is_refused_on_the_pages(cl
     bureau = Meeting.objects.get(slug="bureau-2009-09")
     response = client.post(
         reverse("submissions:finalise", args=[call.pk]),
-        {"bureau_meeting": bureau.pk, "placement": "subitems:2"},
+        {"bureau_meeting": bureau.pk, "placement": "subitems:2", "confirm": "yes"},
         follow=True,
     )
     assert "The selection is final" in response.content.decode()
@@ -203,7 +203,7 @@ def test_the_president_selects_finalises_and_a_fourth_is_refused_on_the_pages(cl
     for candidate in candidates[:3]:
         assert candidate.title in meeting_page
     response = client.post(
-        reverse("submissions:reopen", args=[call.pk]), {"reason": ""}, follow=True
+        reverse("submissions:reopen", args=[call.pk]), {"reason": "", "confirm": "yes"}
     )
     assert "This field is required" in response.content.decode()
     assert CallForTopics.objects.get(pk=call.pk).status == "decided"

@@ -156,16 +156,19 @@ def test_withdraw_and_limit_through_the_pages(as_user, open_call):
         data = post_data(open_call, form_token=f"6f1c0a52-8f64-4b0e-9b3c-2f6f4c1e7a1{n}")
         response = client.post(new, {**data, "submit": ""})
     # The fourth is refused whole: the limit's message, and no draft left behind.
-    assert "already submitted 3 proposals" in response.content.decode()
+    assert "submitted 3 of 3 proposals" in response.content.decode()
     assert open_call.proposals.count() == 3
     client.post(new, post_data(open_call, form_token="0b8e3c1d-2a4f-4c6e-8d0a-1f2e3d4c5b6a"))
     fourth = open_call.proposals.get(status="draft")
     response = client.post(
         reverse("submissions:submit", args=[fourth.pk]), {"version": fourth.version}, follow=True
     )
-    assert "already submitted 3 proposals" in response.content.decode()
+    assert "submitted 3 of 3 proposals" in response.content.decode()
     first = open_call.proposals.get(number=1)
-    client.post(reverse("submissions:withdraw", args=[first.pk]), {"version": first.version})
+    client.post(
+        reverse("submissions:withdraw", args=[first.pk]),
+        {"version": first.version, "confirm": "yes"},
+    )
     first.refresh_from_db()
     assert first.status == "withdrawn"
 
@@ -197,7 +200,8 @@ def test_another_state_gets_404_by_url_by_form_and_by_receipt(as_user, french_pr
         assert client.get(url).status_code == 404, url
     for action in ("submit", "withdraw"):
         url = reverse(f"submissions:{action}", args=[french_proposal.pk])
-        assert client.post(url, {"version": french_proposal.version}).status_code == 404
+        data = {"version": french_proposal.version, "confirm": "yes"}
+        assert client.post(url, data).status_code == 404
     french_proposal.refresh_from_db()
     assert french_proposal.status == "submitted"
     assert "FRA" not in client.get(reverse("submissions:home")).content.decode()
@@ -243,9 +247,10 @@ def test_bureau_and_secretariat_read_all_and_change_nothing(as_user, french_prop
     assert client.get(reverse("submissions:edit", args=[french_proposal.pk])).status_code == 403
     response = client.post(
         reverse("submissions:withdraw", args=[french_proposal.pk]),
-        {"version": french_proposal.version},
+        {"version": french_proposal.version, "confirm": "yes"},
     )
     assert response.status_code == 403
+    assert client.get(reverse("submissions:withdraw", args=[french_proposal.pk])).status_code == 403
     french_proposal.refresh_from_db()
     assert french_proposal.status == "submitted"
 
@@ -434,7 +439,8 @@ def test_after_the_deadline_the_forms_give_way_to_the_reason(as_user, open_call)
         reverse("submissions:edit", args=[proposal.pk]),
     ):
         html = client.get(url).content.decode()
-        assert "the deadline has passed" in html and '<form method="post" class="form"' not in html
+        assert "Proposals can no longer be made or changed" in html
+        assert '<form method="post" class="form"' not in html
     detail = client.get(reverse("submissions:detail", args=[proposal.pk])).content.decode()
     assert reverse("submissions:edit", args=[proposal.pk]) not in detail
 
