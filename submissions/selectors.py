@@ -105,7 +105,13 @@ def missions_count():
 
 
 def state_proposals(call, state):
-    return call.proposals.filter(state=state).select_related("area", "candidate").order_by("number")
+    """The State's proposals in the call, each holding the State (its references name it)
+    without a query per proposal."""
+    proposals = call.proposals.filter(state=state).select_related("area", "candidate")
+    proposals = list(proposals.order_by("number"))
+    for proposal in proposals:
+        proposal.state = state
+    return proposals
 
 
 def call_overview(call, region=None):

@@ -42,7 +42,7 @@ def home(request):
 def _state_call(call, state):
     """A call on the State's page: its proposals, the State's deadline, how many it submitted
     and why it may propose no other (None while it may)."""
-    proposals = list(selectors.state_proposals(call, state))
+    proposals = selectors.state_proposals(call, state)
     deadline = services.deadline_for(call, state)
     submitted = sum(p.status == p.Status.SUBMITTED for p in proposals)
     refusal = services.submission_refusal(call, state, deadline=deadline, submitted=submitted)
