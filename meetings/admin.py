@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from wgportal.admin import TranslatedAdmin, zoned_time
+from wgportal.admin import TranslatedAdmin, confirm_action, confirmed, zoned_time
 
 from . import services
 from .models import (
@@ -250,6 +250,26 @@ class ProvisionalAgendaAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Issue the selected provisional agendas"), permissions=["change"])
     def issue(self, request, queryset):
+        if not confirmed(request):
+            return confirm_action(
+                self,
+                request,
+                queryset.select_related("document", "meeting"),
+                action="issue",
+                title=_("Issue the selected provisional agendas?"),
+                consequences=[
+                    _(
+                        "Each agenda becomes an issued document, public on the meeting's page "
+                        "in six languages, with today's date."
+                    ),
+                    _(
+                        "Its items can no longer change, and the Bureau can no longer reopen "
+                        "the selection of topics that stand on it."
+                    ),
+                    _("No message goes out: nobody is told by e-mail."),
+                ],
+                confirm=_("Issue the agendas"),
+            )
         for agenda in queryset.select_related("document", "meeting"):
             try:
                 services.issue_agenda(agenda, by=request.user)

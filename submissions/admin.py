@@ -12,12 +12,19 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import MemberState
-from wgportal.admin import EnteredInZoneMixin, TranslatedAdmin, zoned_time
-from wgportal.i18n import zone_name
+from wgportal.admin import (
+    EnteredInZoneMixin,
+    TranslatedAdmin,
+    confirm_action,
+    confirmed,
+    zoned_time,
+)
+from wgportal.i18n import date_time_long, zone_name
 
 from . import outbox, selectors, services
 from .models import (
@@ -107,7 +114,29 @@ class DelegateAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Send the invitation again"), permissions=["change"])
     def send_invitations(self, request, queryset):
-        for delegate in queryset.select_related("user", "state__mission"):
+        delegates = queryset.select_related("user", "state__mission")
+        if not confirmed(request):
+            count = len(delegates)
+            return confirm_action(
+                self,
+                request,
+                delegates,
+                action="send_invitations",
+                title=_("Send the invitation again?"),
+                consequences=[
+                    ngettext(
+                        "A new e-mail with a link to set a password goes to the selected "
+                        "delegate, in the language of their State's mission.",
+                        "A new e-mail with a link to set a password goes to each of the "
+                        "%(count)s selected delegates, in the language of their State's mission.",
+                        count,
+                    )
+                    % {"count": count},
+                    _("An e-mail sent cannot be recalled."),
+                ],
+                confirm=_("Send the invitations"),
+            )
+        for delegate in delegates:
             services.invite_delegate(delegate)
         self.message_user(request, _("Invitations sent: %(count)s.") % {"count": queryset.count()})
 
@@ -271,10 +300,69 @@ class CallForTopicsAdmin(EnteredInZoneMixin, TranslatedAdmin):
 
     @admin.action(description=_("Open the selected calls"), permissions=["change"])
     def open_calls(self, request, queryset):
+        if not confirmed(request):
+            missions = selectors.missions_count()
+            return confirm_action(
+                self,
+                request,
+                queryset,
+                action="open_calls",
+                title=_("Open the selected calls?"),
+                consequences=[
+                    *(
+                        ngettext(
+                            "%(reference)s: the note verbale goes at once to the %(count)s "
+                            "permanent mission, in its language of correspondence; delegates "
+                            "may propose topics until %(deadline)s.",
+                            "%(reference)s: the notes verbales go at once to the %(count)s "
+                            "permanent missions, each in its language of correspondence; "
+                            "delegates may propose topics until %(deadline)s.",
+                            missions,
+                        )
+                        % {
+                            "reference": call.reference,
+                            "count": missions,
+                            "deadline": date_time_long(call.deadline, call.zone),
+                        }
+                        for call in queryset
+                    ),
+                    _(
+                        "A note verbale sent cannot be recalled, and an open call cannot go "
+                        "back to draft."
+                    ),
+                ],
+                confirm=_("Open and send the notes verbales"),
+            )
         self._transition(request, queryset, services.open_call, _("%(reference)s is open."))
 
     @admin.action(description=_("Close the selected calls"), permissions=["change"])
     def close_calls(self, request, queryset):
+        if not confirmed(request):
+            return confirm_action(
+                self,
+                request,
+                queryset,
+                action="close_calls",
+                title=_("Close the selected calls?"),
+                consequences=[
+                    *(
+                        _(
+                            "%(reference)s: States can no longer propose or change topics, even "
+                            "before the deadline of %(deadline)s, unless they hold an extension."
+                        )
+                        % {
+                            "reference": call.reference,
+                            "deadline": date_time_long(call.deadline, call.zone),
+                        }
+                        for call in queryset
+                    ),
+                    _(
+                        "The proposals become the Bureau's candidate topics. No message goes "
+                        "out: the States are not told. A closed call cannot be opened again."
+                    ),
+                ],
+                confirm=_("Close the calls"),
+            )
         self._transition(request, queryset, services.close_call, _("%(reference)s is closed."))
 
 

@@ -3,9 +3,9 @@ from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
 
-from meetings.models import Meeting, MemberState
+from meetings.models import Meeting, MemberState, PermanentMission
 
-from .models import Assessment, CallForTopics, TopicProposal
+from .models import Assessment, CallForTopics, OutboundMessage, TopicProposal
 from .rules import is_active_delegate, is_bureau_member, is_secretariat
 
 Status = CallForTopics.Status
@@ -75,8 +75,43 @@ def proposals_visible_to(user):
     return proposals.none()
 
 
+def submitted_count(call, state_id):
+    return call.proposals.filter(state_id=state_id, status=TopicProposal.Status.SUBMITTED).count()
+
+
+def told_of_outcome(call):
+    """The States whose missions the Bureau's outcome goes to: those that submitted a proposal
+    to the call and have a mission with an e-mail address."""
+    return (
+        MemberState.objects.filter(
+            proposals__call=call, proposals__status=TopicProposal.Status.SUBMITTED
+        )
+        .exclude(mission__email="")
+        .exclude(mission=None)
+        .distinct()
+    )
+
+
+def outcomes_sent(call):
+    """How many outcome messages of the call have gone out already."""
+    return OutboundMessage.objects.filter(
+        call=call, kind=OutboundMessage.Kind.OUTCOME, status=OutboundMessage.Status.SENT
+    ).count()
+
+
+def missions_count():
+    """Every mission gets the note verbale of a call."""
+    return PermanentMission.objects.count()
+
+
 def state_proposals(call, state):
-    return call.proposals.filter(state=state).select_related("area", "candidate").order_by("number")
+    """The State's proposals in the call, each holding the State (its references name it)
+    without a query per proposal."""
+    proposals = call.proposals.filter(state=state).select_related("area", "candidate")
+    proposals = list(proposals.order_by("number"))
+    for proposal in proposals:
+        proposal.state = state
+    return proposals
 
 
 def call_overview(call, region=None):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
 
 from meetings.models import MemberState
@@ -266,14 +266,38 @@ def _set_submitted(proposal, user):
 
 
 def _ensure_below_limit(call, submitted):
-    if submitted >= call.max_proposals_per_state:
+    limit = call.max_proposals_per_state
+    if submitted >= limit:
         raise ValidationError(
-            _(
-                "Your Government has already submitted %(count)s proposals, the most this call "
-                "accepts. Withdraw one of them first if this one should replace it."
+            ngettext(
+                "Your Government has submitted %(submitted)s of %(limit)s proposal, the most "
+                "this call accepts; withdraw one to propose another.",
+                "Your Government has submitted %(submitted)s of %(limit)s proposals, the most "
+                "this call accepts; withdraw one to propose another.",
+                limit,
             )
-            % {"count": call.max_proposals_per_state}
+            % {"submitted": submitted, "limit": limit}
         )
+
+
+def submission_refusal(call, state, *, deadline, submitted, now=None):
+    """Why the State (or its pk), with ``submitted`` proposals in the call and its
+    ``deadline``, cannot submit another one now, as a sentence to show it; None while it can.
+    The State's page and the new proposal's form ask here before offering the form."""
+    try:
+        _ensure_accepting(call, state, now=now, deadline=deadline)
+        _ensure_below_limit(call, submitted)
+    except ValidationError as refusal:
+        return refusal.messages[0]
+    return None
+
+
+def new_proposal_refusal(call, state_id):
+    """The same for the new proposal's form, in one read of the State's numbers."""
+    mine = _state_numbers(call, state_id, None)
+    return submission_refusal(
+        call, state_id, deadline=mine["deadline"], submitted=mine["submitted"]
+    )
 
 
 def _clean(proposal):
@@ -321,12 +345,15 @@ def _save(proposal, **changes):
 
 @transaction.atomic
 def update_proposal(*, user, proposal, version, data):
-    """A change to a submitted proposal is a new submission: new time, new receipt."""
+    """A change to a submitted proposal is a new submission: new time, new receipt. The same
+    text again changes nothing."""
     proposal = _locked_for_change(user, proposal, version)
     if proposal.status == ProposalStatus.WITHDRAWN:
         raise ValidationError(_("A withdrawn proposal cannot be changed; make a new one."))
     _validate_content(proposal.call, data)
     changes = {field: data.get(field) for field in TEXT_FIELDS}
+    if _unchanged(proposal, changes):
+        return proposal  # No new version, submission or receipt for the same text.
     if proposal.status == ProposalStatus.SUBMITTED:
         old_area = proposal.area_id
         _set_submitted(proposal, user)
@@ -334,6 +361,16 @@ def update_proposal(*, user, proposal, version, data):
         receipts.write_after_commit(proposal)
         return _place_if_closed(proposal, regroup=proposal.area_id != old_area)
     return _save(proposal, **changes)
+
+
+def _unchanged(proposal, changes):
+    """Whether the form's values are the proposal's own (the area compared by its id, which
+    costs no query)."""
+    fields = TopicProposal._meta
+    return all(
+        getattr(proposal, fields.get_field(name).attname) == getattr(value, "pk", value)
+        for name, value in changes.items()
+    )
 
 
 def _place_if_closed(proposal, regroup=False):

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,12 +25,7 @@ def home(request):
     if is_active_delegate(user):
         state = user.delegate.state
         calls = [
-            (
-                call,
-                selectors.state_proposals(call, state),
-                services.deadline_for(call, state),
-                services.accepts_from(call, state),
-            )
+            _state_call(call, state)
             for call in selectors.visible_calls().select_related("meeting__agenda")
         ]
         return render(
@@ -41,6 +37,16 @@ def home(request):
         calls = selectors.visible_calls().select_related("meeting")
         return render(request, "submissions/calls.html", {"calls": calls})
     raise PermissionDenied
+
+
+def _state_call(call, state):
+    """A call on the State's page: its proposals, the State's deadline, how many it submitted
+    and why it may propose no other (None while it may)."""
+    proposals = selectors.state_proposals(call, state)
+    deadline = services.deadline_for(call, state)
+    submitted = sum(p.status == p.Status.SUBMITTED for p in proposals)
+    refusal = services.submission_refusal(call, state, deadline=deadline, submitted=submitted)
+    return call, proposals, deadline, submitted, refusal
 
 
 def _call_for_delegate(request, call_pk):
@@ -71,14 +77,16 @@ def _apply(form, action):
         return None
 
 
-def _closed(request, call, proposal=None):
-    """After the deadline (or for a withdrawn proposal) there is no form, only the reason."""
+def _closed(request, call, proposal=None, reason=None):
+    """After the deadline, at the call's limit or for a withdrawn proposal there is no form,
+    only the reason."""
     return render(
         request,
         "submissions/closed.html",
         {
             "call": call,
             "proposal": proposal,
+            "reason": reason,
             "deadline": services.deadline_for(call, request.user.delegate.state_id),
             "now": timezone.now(),
         },
@@ -88,20 +96,31 @@ def _closed(request, call, proposal=None):
 @login_required
 def proposal_new(request, call_pk):
     call = _call_for_delegate(request, call_pk)
-    if request.method == "GET" and not services.accepts_from(call, request.user.delegate.state_id):
-        return _closed(request, call)
+    if request.method == "GET":
+        refusal = services.new_proposal_refusal(call, request.user.delegate.state_id)
+        if refusal:
+            return _closed(request, call, reason=refusal)
     return _proposal_form(request, call)
+
+
+def _changeable(request, pk):
+    proposal = _proposal(request, pk)
+    if not request.user.has_perm("submissions.change_topicproposal", proposal):
+        raise PermissionDenied
+    return proposal
+
+
+def _settled(proposal):
+    """Whether the proposal can no longer change: withdrawn, or the State's time is up."""
+    return proposal.status == proposal.Status.WITHDRAWN or not services.accepts_from(
+        proposal.call, proposal.state
+    )
 
 
 @login_required
 def proposal_edit(request, pk):
-    proposal = _proposal(request, pk)
-    if not request.user.has_perm("submissions.change_topicproposal", proposal):
-        raise PermissionDenied
-    if request.method == "GET" and (
-        proposal.status == proposal.Status.WITHDRAWN
-        or not services.accepts_from(proposal.call, proposal.state)
-    ):
+    proposal = _changeable(request, pk)
+    if request.method == "GET" and _settled(proposal):
         return _closed(request, proposal.call, proposal)
     return _proposal_form(request, proposal.call, proposal)
 
@@ -123,7 +142,9 @@ def _proposal_form(request, call, proposal=None):
             ),
         )
         if saved:
-            return _after_save(request, saved, submit)
+            changed = proposal is None or saved.version != form.cleaned_data["version"]
+            resubmitted = proposal is not None and proposal.status == proposal.Status.SUBMITTED
+            return _after_save(request, saved, changed=changed, resubmitted=resubmitted)
     return render(
         request,
         "submissions/proposal_form.html",
@@ -131,8 +152,15 @@ def _proposal_form(request, call, proposal=None):
     )
 
 
-def _after_save(request, proposal, submitted):
-    if submitted:
+def _after_save(request, proposal, changed=True, resubmitted=False):
+    if not changed:
+        messages.info(request, _("Nothing changed."))
+        return redirect("submissions:detail", pk=proposal.pk)
+    if proposal.status == proposal.Status.SUBMITTED:
+        if resubmitted:
+            messages.success(
+                request, _("Your changes are submitted; a new receipt replaces the earlier one.")
+            )
         return redirect("submissions:receipt", pk=proposal.pk)
     messages.success(request, _("Draft saved. It is not submitted yet."))
     return redirect("submissions:detail", pk=proposal.pk)
@@ -155,10 +183,7 @@ def proposal_detail(request, pk):
     )
 
 
-def _act(request, pk, service, done):
-    proposal = _proposal(request, pk)
-    if not request.user.has_perm("submissions.change_topicproposal", proposal):
-        raise PermissionDenied
+def _act(request, proposal, service, done):
     try:
         version = int(request.POST.get("version", ""))
         proposal = service(user=request.user, proposal=proposal, version=version)
@@ -168,7 +193,7 @@ def _act(request, pk, service, done):
         messages.error(request, " ".join(error.messages))
     else:
         if done is None:
-            return _after_save(request, proposal, submitted=True)
+            return _after_save(request, proposal)
         messages.success(request, done)
     return redirect("submissions:detail", pk=proposal.pk)
 
@@ -176,13 +201,50 @@ def _act(request, pk, service, done):
 @login_required
 @require_POST
 def proposal_submit(request, pk):
-    return _act(request, pk, services.submit_proposal, None)
+    return _act(request, _changeable(request, pk), services.submit_proposal, None)
 
 
 @login_required
-@require_POST
 def proposal_withdraw(request, pk):
-    return _act(request, pk, services.withdraw_proposal, _("The proposal is withdrawn."))
+    """What withdrawing does, then (a POST with ``confirm``) the withdrawal; a POST without
+    it withdraws nothing and shows the page again."""
+    proposal = _changeable(request, pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        return _act(request, proposal, services.withdraw_proposal, _("The proposal is withdrawn."))
+    if request.method == "GET" and _settled(proposal):
+        return _closed(request, proposal.call, proposal)
+    call = proposal.call
+    consequences = []
+    if proposal.status == proposal.Status.SUBMITTED:
+        submitted = selectors.submitted_count(call, proposal.state_id)
+        consequences.append(
+            _(
+                "The Bureau will not consider it, and it no longer counts towards the proposals "
+                "your Government may submit (%(submitted)s of %(limit)s now)."
+            )
+            % {"submitted": submitted, "limit": call.max_proposals_per_state}
+        )
+    consequences += [
+        _(
+            "It cannot be undone: a withdrawn proposal cannot be changed or submitted again; "
+            "you would make a new one before the deadline."
+        ),
+        _("No message goes out; the secretariat sees it as withdrawn in the portal."),
+    ]
+    return render(
+        request,
+        "submissions/confirm.html",
+        {
+            "call": call,
+            "title": _("Withdraw %(reference)s?") % {"reference": proposal.reference},
+            "subject": proposal.title,
+            "consequences": consequences,
+            "hidden": [("version", proposal.version)],
+            "confirm_label": _("Withdraw the proposal"),
+            "cancel_url": reverse("submissions:detail", args=[proposal.pk]),
+            "refused": request.method == "POST",
+        },
+    )
 
 
 @login_required

@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wgportal.http import pdf_response
@@ -238,22 +240,42 @@ def selection_page(request, call_pk):
             "agenda": agenda,
             "selected": selection.selected_candidates(call),
             "finalise": FinaliseForm(agenda=agenda),
-            "reopen": ReopenForm(),
             "reopenings": call.reopenings.select_related("by"),
             **_abilities(request.user, call),
         },
     )
 
 
+def _confirmation(request, call, form, **page):
+    """The page saying what a step of the selection does and whom it tells, with its form and
+    the button that confirms it; shown again, with nothing done, for a POST without it."""
+    return render(
+        request,
+        "submissions/confirm.html",
+        {
+            "call": call,
+            "form": form,
+            "cancel_url": reverse("submissions:selection", args=[call.pk]),
+            "refused": request.method == "POST",
+            **page,
+        },
+    )
+
+
+def _confirmed(request, form):
+    return request.method == "POST" and request.POST.get("confirm") == "yes" and form.is_valid()
+
+
 @login_required
-@require_POST
 def finalise(request, call_pk):
+    """What finalizing does (GET, with the choices of the selection page), then the decision
+    (a POST with ``confirm``)."""
     call = _call(request, call_pk)
+    if not request.user.has_perm("submissions.select_topics"):
+        raise PermissionDenied
     agenda = getattr(call.meeting, "agenda", None)
-    form = FinaliseForm(request.POST, agenda=agenda)
-    if not form.is_valid():
-        _refuse(request, form)
-    else:
+    form = FinaliseForm(request.POST or request.GET or None, agenda=agenda)
+    if _confirmed(request, form):
         placement, anchor = form.cleaned_data["placement"]
         _run(
             request,
@@ -269,17 +291,44 @@ def finalise(request, call_pk):
                 "States that proposed are told."
             ),
         )
-    return redirect("submissions:selection", call_pk=call_pk)
+        return redirect("submissions:selection", call_pk=call_pk)
+    told = selectors.told_of_outcome(call).count()
+    return _confirmation(
+        request,
+        call,
+        form,
+        title=_("Finalize the selection?"),
+        items=[candidate.title for candidate in selection.selected_candidates(call)],
+        consequences=[
+            _(
+                "These topics go onto the provisional agenda of the meeting, where chosen below, "
+                "and the call is decided."
+            ),
+            ngettext(
+                "The proposing State is told at once, by a message to its permanent mission, "
+                "which of its proposals were selected.",
+                "Each of the %(count)s proposing States is told at once, by a message to its "
+                "permanent mission, which of its proposals were selected.",
+                told,
+            )
+            % {"count": told},
+            _(
+                "A message sent cannot be recalled. Until the agenda is issued the selection can "
+                "be reopened, which cancels the messages not yet sent."
+            ),
+        ],
+        confirm_label=_("Finalize and tell the States"),
+    )
 
 
 @login_required
-@require_POST
 def reopen(request, call_pk):
+    """What reopening does (GET), then the reopening (a POST with ``confirm`` and a reason)."""
     call = _call(request, call_pk)
-    form = ReopenForm(request.POST)
-    if not form.is_valid():
-        _refuse(request, form)
-    else:
+    if not request.user.has_perm("submissions.select_topics"):
+        raise PermissionDenied
+    form = ReopenForm(request.POST or None)
+    if _confirmed(request, form):
         _run(
             request,
             lambda: selection.reopen_selection(
@@ -287,7 +336,30 @@ def reopen(request, call_pk):
             ),
             _("The selection is reopened; its topics are off the agenda."),
         )
-    return redirect("submissions:selection", call_pk=call_pk)
+        return redirect("submissions:selection", call_pk=call_pk)
+    sent = selectors.outcomes_sent(call)
+    return _confirmation(
+        request,
+        call,
+        form,
+        title=_("Reopen the selection?"),
+        items=[candidate.title for candidate in selection.selected_candidates(call)],
+        consequences=[
+            _(
+                "These topics come off the provisional agenda and the call goes back to the "
+                "Bureau's review; who reopened it and why is recorded."
+            ),
+            ngettext(
+                "The outcome messages not yet sent are cancelled. The %(count)s already sent "
+                "to a permanent mission is not recalled, and no one is told of the reopening.",
+                "The outcome messages not yet sent are cancelled. The %(count)s already sent "
+                "to permanent missions are not recalled, and no one is told of the reopening.",
+                sent,
+            )
+            % {"count": sent},
+        ],
+        confirm_label=_("Reopen the selection"),
+    )
 
 
 @login_required

@@ -1,5 +1,5 @@
 """Delegates in Chromium: propose, submit, get the receipt; another State cannot reach it;
-the same in Arabic, right to left."""
+the same in Arabic, right to left; a withdrawal through its question, without JavaScript."""
 
 import re
 
@@ -64,3 +64,26 @@ def test_arabic_delegate_proposes_on_a_right_to_left_page(committed_demo, open_c
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     width = page.viewport_size["width"]
     assert page.locator("a.brand").bounding_box()["x"] > width / 2
+
+
+def test_a_delegate_withdraws_through_the_question_without_javascript(
+    committed_demo, open_call, browser, live_server
+):
+    context = browser.new_context(
+        locale="fr-FR", base_url=live_server.url, java_script_enabled=False
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        sign_in(page, "fr", "delegate-fr")
+        reference = propose_and_submit(page, "Le retrait d'une proposition")
+        page.goto("/fr/proposals/")
+        page.locator("section.call a", has_text=reference).click()
+        page.locator("a[href$='/withdraw/']").click()
+        expect(page.locator("h1")).to_have_text(f"Retirer {reference} ?")
+        expect(page.locator(".notice")).to_contain_text("Aucun message n'est envoyé")
+        page.locator("button[name=confirm]").click()
+        expect(page.locator(".status.withdrawn")).to_be_visible()
+        assert open_call.proposals.get().status == "withdrawn"
+    finally:
+        context.close()

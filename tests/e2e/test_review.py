@@ -1,6 +1,6 @@
 """The Bureau in Chromium: two members assess, the President selects three topics, a fourth is
-refused with a message, the selection is finalised, and the agenda page lists the topics in
-French and in Arabic."""
+refused with a message, the selection is finalized once confirmed, and the agenda page lists the
+topics in French and in Arabic."""
 
 import pytest
 from django.urls import reverse
@@ -64,6 +64,10 @@ def test_the_bureau_assesses_selects_three_and_the_agenda_lists_them(committed_d
     )
     page.locator("#id_placement").select_option("subitems:2")
     page.locator("form[action$='/finalise/'] button").click()
+    # The question first: what happens and whom it tells; then the confirmation.
+    expect(page.locator("h1")).to_have_text("Finaliser la sélection ?")
+    expect(page.locator(".notice")).to_contain_text("mission permanente")
+    page.locator("button[name=confirm]").click()
     expect(page.locator(".message.success")).to_be_visible()
 
     for language in ("fr", "ar"):

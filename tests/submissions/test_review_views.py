@@ -63,7 +63,7 @@ def test_a_delegate_changes_nothing_by_posting(client, users, call):
             {"candidates": [first.pk, second.pk]},
         ),
         (reverse("submissions:review_rename", args=[call.pk, first.pk]), {"en": "Mine"}),
-        (reverse("submissions:reopen", args=[call.pk]), {"reason": "x"}),
+        (reverse("submissions:reopen", args=[call.pk]), {"reason": "x", "confirm": "yes"}),
     ]
     for url, data in posts:
         assert client.post(url, data).status_code == 403, url
@@ -195,7 +195,7 @@ def test_the_president_selects_finalises_and_a_fourth_is_refused_on_the_pages(cl
     bureau = Meeting.objects.get(slug="bureau-2009-09")
     response = client.post(
         reverse("submissions:finalise", args=[call.pk]),
-        {"bureau_meeting": bureau.pk, "placement": "subitems:2"},
+        {"bureau_meeting": bureau.pk, "placement": "subitems:2", "confirm": "yes"},
         follow=True,
     )
     assert "The selection is final" in response.content.decode()
@@ -203,7 +203,7 @@ def test_the_president_selects_finalises_and_a_fourth_is_refused_on_the_pages(cl
     for candidate in candidates[:3]:
         assert candidate.title in meeting_page
     response = client.post(
-        reverse("submissions:reopen", args=[call.pk]), {"reason": ""}, follow=True
+        reverse("submissions:reopen", args=[call.pk]), {"reason": "", "confirm": "yes"}
     )
     assert "This field is required" in response.content.decode()
     assert CallForTopics.objects.get(pk=call.pk).status == "decided"
@@ -275,3 +275,84 @@ def test_a_candidate_of_another_call_answers_404(client, users, call):
     )
     url = reverse("submissions:review_rename", args=[call.pk, stranger.pk])
     assert client.post(url, {"en": "Mine"}).status_code == 404
+
+
+# Finalizing and reopening say what they do and whom they tell, and act only when confirmed.
+
+
+def select_three(call, president):
+    chosen = list(call.candidates.exclude(area=None).order_by("position")[:3])
+    for candidate in chosen:
+        selection.select_candidate(user=president, candidate=candidate)
+    return chosen
+
+
+def test_finalizing_says_whom_it_tells_and_a_post_without_confirm_decides_nothing(
+    client, users, call
+):
+    from submissions import selectors
+    from submissions.models import OutboundMessage
+
+    chosen = select_three(call, users["president"])
+    client.force_login(users["president"])
+    url = reverse("submissions:finalise", args=[call.pk])
+    bureau = Meeting.objects.get(slug="bureau-2009-09")
+    choices = {"bureau_meeting": bureau.pk, "placement": "subitems:2"}
+    selection_page = client.get(reverse("submissions:selection", args=[call.pk])).content.decode()
+    assert f'<form method="get" action="{url}"' in selection_page
+    page = client.get(url, choices).content.decode()
+    told = selectors.told_of_outcome(call).count()
+    assert told > 1
+    assert f"Each of the {told} proposing States is told at once" in page
+    assert all(candidate.title in page for candidate in chosen)
+    assert 'name="confirm" value="yes"' in page and "Nothing was done" not in page
+    for refused in ({}, {"confirm": "no"}):
+        response = client.post(url, {**choices, **refused})
+        assert "Nothing was done: to go ahead, confirm" in response.content.decode()
+        assert CallForTopics.objects.get(pk=call.pk).status == "closed"
+    assert not OutboundMessage.objects.filter(call=call, kind="outcome").exists()
+    client.post(url, {**choices, "confirm": "yes"})
+    assert CallForTopics.objects.get(pk=call.pk).status == "decided"
+    assert OutboundMessage.objects.filter(call=call, kind="outcome").count() == told
+
+
+def test_reopening_says_what_is_not_recalled_and_a_post_without_confirm_reopens_nothing(
+    client, users, call
+):
+    from submissions.models import OutboundMessage
+
+    president = users["president"]
+    select_three(call, president)
+    selection.finalise_selection(
+        user=president,
+        call=call,
+        bureau_meeting=Meeting.objects.get(slug="bureau-2009-09"),
+        placement="items",
+        anchor=3,
+    )
+    sent = OutboundMessage.objects.filter(call=call, kind="outcome")[:2]
+    OutboundMessage.objects.filter(pk__in=[m.pk for m in sent]).update(status="sent")
+    client.force_login(president)
+    url = reverse("submissions:reopen", args=[call.pk])
+    selection_page = client.get(reverse("submissions:selection", args=[call.pk])).content.decode()
+    assert f'href="{url}"' in selection_page
+    page = client.get(url).content.decode()
+    assert "The 2 already sent to permanent missions are not recalled" in page
+    assert 'name="reason"' in page
+    for refused in ({}, {"confirm": ""}):
+        response = client.post(url, {"reason": "A State asked.", **refused})
+        assert "Nothing was done: to go ahead, confirm" in response.content.decode()
+        assert CallForTopics.objects.get(pk=call.pk).status == "decided"
+    client.post(url, {"reason": "A State asked.", "confirm": "yes"})
+    assert CallForTopics.objects.get(pk=call.pk).status == "closed"
+    assert call.reopenings.get().reason == "A State asked."
+
+
+@pytest.mark.parametrize("name", ["finalise", "reopen"])
+def test_only_who_may_select_sees_the_questions(client, users, call, name):
+    url = reverse(f"submissions:{name}", args=[call.pk])
+    for username in ("bureau-ng", "delegate-fr"):
+        client.force_login(users[username])
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"confirm": "yes", "reason": "x"}).status_code == 403
+    assert CallForTopics.objects.get(pk=call.pk).status == "closed"

@@ -205,7 +205,7 @@ def test_the_limit_of_proposals_per_state(call, france):
     proposals = [services.save_draft(user=france, call=call, data=data(call)) for _ in range(3)]
     for proposal in proposals[:2]:
         services.submit_proposal(user=france, proposal=proposal, version=proposal.version)
-    with pytest.raises(ValidationError, match="already submitted 2 proposals"):
+    with pytest.raises(ValidationError, match="submitted 2 of 2 proposals"):
         services.submit_proposal(user=france, proposal=proposals[2], version=1)
     # Withdrawing one makes room.
     withdrawn = TopicProposal.objects.get(pk=proposals[0].pk)
@@ -302,7 +302,7 @@ def test_the_limit_holds_when_two_submissions_race(committed_demo, django_user_m
     for thread in threads:
         thread.join(timeout=30)
     assert sorted(outcomes)[1] == "submitted"
-    assert "already submitted 2 proposals" in sorted(outcomes)[0]
+    assert "submitted 2 of 2 proposals" in sorted(outcomes)[0]
     assert call.proposals.filter(status="submitted").count() == 2
 
 

@@ -156,16 +156,19 @@ def test_withdraw_and_limit_through_the_pages(as_user, open_call):
         data = post_data(open_call, form_token=f"6f1c0a52-8f64-4b0e-9b3c-2f6f4c1e7a1{n}")
         response = client.post(new, {**data, "submit": ""})
     # The fourth is refused whole: the limit's message, and no draft left behind.
-    assert "already submitted 3 proposals" in response.content.decode()
+    assert "submitted 3 of 3 proposals" in response.content.decode()
     assert open_call.proposals.count() == 3
     client.post(new, post_data(open_call, form_token="0b8e3c1d-2a4f-4c6e-8d0a-1f2e3d4c5b6a"))
     fourth = open_call.proposals.get(status="draft")
     response = client.post(
         reverse("submissions:submit", args=[fourth.pk]), {"version": fourth.version}, follow=True
     )
-    assert "already submitted 3 proposals" in response.content.decode()
+    assert "submitted 3 of 3 proposals" in response.content.decode()
     first = open_call.proposals.get(number=1)
-    client.post(reverse("submissions:withdraw", args=[first.pk]), {"version": first.version})
+    client.post(
+        reverse("submissions:withdraw", args=[first.pk]),
+        {"version": first.version, "confirm": "yes"},
+    )
     first.refresh_from_db()
     assert first.status == "withdrawn"
 
@@ -197,7 +200,8 @@ def test_another_state_gets_404_by_url_by_form_and_by_receipt(as_user, french_pr
         assert client.get(url).status_code == 404, url
     for action in ("submit", "withdraw"):
         url = reverse(f"submissions:{action}", args=[french_proposal.pk])
-        assert client.post(url, {"version": french_proposal.version}).status_code == 404
+        data = {"version": french_proposal.version, "confirm": "yes"}
+        assert client.post(url, data).status_code == 404
     french_proposal.refresh_from_db()
     assert french_proposal.status == "submitted"
     assert "FRA" not in client.get(reverse("submissions:home")).content.decode()
@@ -243,9 +247,10 @@ def test_bureau_and_secretariat_read_all_and_change_nothing(as_user, french_prop
     assert client.get(reverse("submissions:edit", args=[french_proposal.pk])).status_code == 403
     response = client.post(
         reverse("submissions:withdraw", args=[french_proposal.pk]),
-        {"version": french_proposal.version},
+        {"version": french_proposal.version, "confirm": "yes"},
     )
     assert response.status_code == 403
+    assert client.get(reverse("submissions:withdraw", args=[french_proposal.pk])).status_code == 403
     french_proposal.refresh_from_db()
     assert french_proposal.status == "submitted"
 
@@ -434,7 +439,8 @@ def test_after_the_deadline_the_forms_give_way_to_the_reason(as_user, open_call)
         reverse("submissions:edit", args=[proposal.pk]),
     ):
         html = client.get(url).content.decode()
-        assert "the deadline has passed" in html and '<form method="post" class="form"' not in html
+        assert "Proposals can no longer be made or changed" in html
+        assert '<form method="post" class="form"' not in html
     detail = client.get(reverse("submissions:detail", args=[proposal.pk])).content.decode()
     assert reverse("submissions:edit", args=[proposal.pk]) not in detail
 
@@ -510,3 +516,205 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
         client.get(url)
     with django_assert_num_queries(10):
         assert client.post(url, {**data, "submit": ""}).status_code == 302
+
+
+# Honest actions: each button does what it says; what cannot be undone asks first.
+
+
+def form_data(proposal, **changes):
+    """The proposal's own values, as its form posts them back."""
+    return {
+        "title": proposal.title,
+        "description": proposal.description,
+        "rationale": proposal.rationale,
+        "area": proposal.area_id or "",
+        "language": proposal.language,
+        "version": proposal.version,
+        **changes,
+    }
+
+
+def test_a_submitted_proposals_form_saves_changes_and_a_drafts_saves_a_draft(
+    as_user, open_call, french_proposal
+):
+    client = as_user("delegate-fr")
+    page = client.get(reverse("submissions:edit", args=[french_proposal.pk])).content.decode()
+    assert "Save changes" in page and "Save as draft" not in page
+    assert "Saving your changes submits it again" in page
+    assert reverse("submissions:withdraw", args=[french_proposal.pk]) in page
+    client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
+    draft = open_call.proposals.get(status="draft")
+    page = client.get(reverse("submissions:edit", args=[draft.pk])).content.decode()
+    assert "Save as draft" in page and 'name="submit"' in page
+    assert "Save changes" not in page
+
+
+def test_saving_a_submitted_proposal_unchanged_submits_nothing_and_a_change_submits_again(
+    as_user, french_proposal, django_capture_on_commit_callbacks
+):
+    from submissions.models import OutboundMessage
+
+    client = as_user("delegate-fr")
+    url = reverse("submissions:edit", args=[french_proposal.pk])
+    submitted_at, version = french_proposal.submitted_at, french_proposal.version
+    before = OutboundMessage.objects.filter(kind="receipt").count()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(url, {**form_data(french_proposal), "save": ""}, follow=True)
+    assert "Nothing changed." in response.content.decode()
+    detail = reverse("submissions:detail", args=[french_proposal.pk])
+    assert response.redirect_chain[-1][0] == detail
+    french_proposal.refresh_from_db()
+    assert (french_proposal.submitted_at, french_proposal.version) == (submitted_at, version)
+    assert not callbacks and OutboundMessage.objects.filter(kind="receipt").count() == before
+    # A change is a new submission: new time, a receipt written after the commit.
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(url, {**form_data(french_proposal, title="Changed"), "save": ""})
+    assert response["Location"] == reverse("submissions:receipt", args=[french_proposal.pk])
+    french_proposal.refresh_from_db()
+    assert french_proposal.status == "submitted" and french_proposal.title == "Changed"
+    assert french_proposal.submitted_at > submitted_at and len(callbacks) == 1
+    page = client.get(response["Location"]).content.decode()
+    assert "a new receipt replaces the earlier one" in page
+    assert "Draft saved" not in page
+
+
+def test_a_draft_saved_unchanged_says_so_and_saved_changed_stays_a_draft(as_user, open_call):
+    client = as_user("delegate-fr")
+    client.post(reverse("submissions:new", args=[open_call.pk]), post_data(open_call))
+    draft = open_call.proposals.get()
+    url = reverse("submissions:edit", args=[draft.pk])
+    page = client.post(url, {**form_data(draft), "save": ""}, follow=True).content.decode()
+    assert "Nothing changed." in page
+    page = client.post(url, {**form_data(draft, title="New"), "save": ""}, follow=True)
+    assert "Draft saved. It is not submitted yet." in page.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft" and draft.submitted_at is None and draft.title == "New"
+
+
+def test_withdrawing_asks_first_and_a_post_without_confirm_withdraws_nothing(
+    as_user, french_proposal
+):
+    client = as_user("delegate-fr")
+    url = reverse("submissions:withdraw", args=[french_proposal.pk])
+    detail = client.get(reverse("submissions:detail", args=[french_proposal.pk])).content.decode()
+    assert f'href="{url}"' in detail  # a link to the question, not a button that acts
+    page = client.get(url).content.decode()
+    assert "Withdraw CU 2011/40 (A)/FRA/1?" in page
+    assert "(1 of 3 now)" in page and "No message goes out" in page
+    assert 'name="confirm" value="yes"' in page
+    assert f'href="{reverse("submissions:detail", args=[french_proposal.pk])}"' in page
+    assert "Nothing was done" not in page
+    for refused in ({}, {"confirm": ""}, {"confirm": "no"}):
+        response = client.post(url, {"version": french_proposal.version, **refused})
+        assert response.status_code == 200
+        assert "Nothing was done: to go ahead, confirm" in response.content.decode()
+        french_proposal.refresh_from_db()
+        assert french_proposal.status == "submitted"
+    response = client.post(url, {"version": french_proposal.version, "confirm": "yes"}, follow=True)
+    assert "The proposal is withdrawn." in response.content.decode()
+    french_proposal.refresh_from_db()
+    assert french_proposal.status == "withdrawn"
+    # Withdrawn: no question any more, only the reason.
+    assert "has been withdrawn and can no longer be changed" in client.get(url).content.decode()
+
+
+# The State's page: how many it submitted, and whether it may propose another.
+
+
+def submit_n(call, n):
+    user = Delegate.objects.get(state__iso3="FRA").user
+    for _ in range(n):
+        services.save_draft(
+            user=user, call=call, data={**post_data(call), "area": call.areas.first()}, submit=True
+        )
+
+
+def test_the_state_page_counts_submissions_and_offers_a_proposal_while_one_can_be_made(
+    as_user, open_call
+):
+    client = as_user("delegate-fr")
+    new = reverse("submissions:new", args=[open_call.pk])
+    submit_n(open_call, 2)
+    page = client.get(reverse("submissions:home")).content.decode()
+    assert "2 of 3 proposals submitted" in page and f'href="{new}"' in page
+    submit_n(open_call, 1)
+    page = client.get(reverse("submissions:home")).content.decode()
+    assert "3 of 3 proposals submitted" in page and f'href="{new}"' not in page
+    limit = (
+        "Your Government has submitted 3 of 3 proposals, the most this call accepts; "
+        "withdraw one to propose another."
+    )
+    assert limit in page
+    # The form's page gives the same reason instead of a form.
+    form_page = client.get(new).content.decode()
+    assert limit in form_page and 'name="title"' not in form_page
+    # A withdrawal makes room again.
+    first = open_call.proposals.get(number=1)
+    client.post(
+        reverse("submissions:withdraw", args=[first.pk]),
+        {"version": first.version, "confirm": "yes"},
+    )
+    page = client.get(reverse("submissions:home")).content.decode()
+    assert "2 of 3 proposals submitted" in page and f'href="{new}"' in page
+    assert 'name="title"' in client.get(new).content.decode()
+
+
+def test_the_state_page_says_why_when_the_deadline_passed_or_the_call_is_not_open(
+    as_user, open_call
+):
+    from django.utils import timezone
+
+    client = as_user("delegate-fr")
+    new = reverse("submissions:new", args=[open_call.pk])
+    CallForTopics.objects.filter(pk=open_call.pk).update(
+        deadline=timezone.now() - timezone.timedelta(minutes=1)
+    )
+    page = client.get(reverse("submissions:home")).content.decode()
+    assert "The deadline passed on" in page and f'href="{new}"' not in page
+    assert "0 of 3 proposals submitted" in page
+    CallForTopics.objects.filter(pk=open_call.pk).update(
+        status=CallForTopics.Status.CLOSED, deadline=timezone.now() - timezone.timedelta(days=1)
+    )
+    page = client.get(reverse("submissions:home")).content.decode()
+    assert "The call CU 2011/40 (A) is not open for proposals." in page
+    assert f'href="{new}"' not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "submitted", "limit", "expected"),
+    [
+        ("en", 1, 1, "1 of 1 proposal submitted"),
+        ("ru", 1, 1, "Представлено 1 из 1 предложения"),
+        ("ru", 2, 3, "Представлено 2 из 3 предложений"),
+        ("ru", 1, 21, "Представлено 1 из 21 предложения"),
+        ("ar", 1, 2, "قُدِّم 1 من أصل 2 مقترحين"),
+        ("ar", 2, 3, "قُدِّم 2 من أصل 3 مقترحات"),
+        ("ar", 2, 11, "قُدِّم 2 من أصل 11 مقترحا"),
+        ("fr", 1, 3, "1 propositions soumises sur 3"),
+        ("es", 1, 1, "1 de 1 propuesta presentada"),
+        ("zh-hans", 2, 3, "已提交2项提案，共可提交3项"),
+    ],
+)
+def test_the_count_of_submissions_follows_each_languages_plural(
+    as_user, open_call, language, submitted, limit, expected
+):
+    CallForTopics.objects.filter(pk=open_call.pk).update(max_proposals_per_state=limit)
+    open_call.refresh_from_db()
+    submit_n(open_call, submitted)
+    client = as_user("delegate-fr")
+    with translation.override(language):
+        url = reverse("submissions:home")
+    assert expected in client.get(url).content.decode()
+
+
+def test_the_state_page_asks_two_queries_per_call(
+    as_user, open_call, django_assert_num_queries, database_sessions
+):
+    """The session, the user with their delegation, their State, the visible calls; then per
+    call its proposals and the State's deadline (the count and the reason come from those),
+    however many proposals the State made."""
+    submit_n(open_call, 2)
+    client = as_user("delegate-fr")
+    calls = CallForTopics.objects.exclude(status=CallForTopics.Status.DRAFT).count()
+    with django_assert_num_queries(4 + 2 * calls):
+        client.get(reverse("submissions:home"))
