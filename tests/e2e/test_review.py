@@ -1,6 +1,6 @@
 """The Bureau in Chromium: two members assess, the President selects three topics, a fourth is
-refused with a message, the selection is finalized once confirmed, and the agenda page lists the
-topics in French and in Arabic."""
+refused with a message, the selection is finalized once confirmed, and the agenda page lists
+the topics in French and in Arabic."""
 
 import pytest
 from django.urls import reverse

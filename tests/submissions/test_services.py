@@ -345,3 +345,36 @@ def test_an_extension_that_has_run_out_on_a_closed_call_says_so(call, france, se
     call.refresh_from_db()
     with pytest.raises(ValidationError, match="The deadline passed on"):
         services.save_draft(user=france, call=call, data=data(call))
+
+
+def test_the_same_text_saved_again_is_no_new_submission(
+    call, france, django_capture_on_commit_callbacks
+):
+    proposal = services.save_draft(user=france, call=call, data=data(call), submit=True)
+    submitted_at = proposal.submitted_at
+    with django_capture_on_commit_callbacks() as receipts:
+        same = services.update_proposal(
+            user=france, proposal=proposal, version=proposal.version, data=data(call)
+        )
+    assert (same.version, same.submitted_at) == (1, submitted_at) and not receipts
+    with django_capture_on_commit_callbacks() as receipts:
+        changed = services.update_proposal(
+            user=france, proposal=proposal, version=1, data=data(call, area=None)
+        )
+    assert changed.version == 2 and changed.submitted_at > submitted_at and len(receipts) == 1
+
+
+def test_why_a_state_may_not_submit_another(call, france):
+    state = france.delegate.state_id
+    assert services.submission_refusal(call, state, deadline=call.deadline, submitted=1) is None
+    assert "submitted 2 of 2 proposals" in services.submission_refusal(
+        call, state, deadline=call.deadline, submitted=2
+    )
+    passed = NOW - datetime.timedelta(minutes=1)
+    assert "The deadline passed on" in services.submission_refusal(
+        call, state, deadline=passed, submitted=0
+    )
+    assert services.new_proposal_refusal(call, state) is None
+    for _ in range(2):
+        services.save_draft(user=france, call=call, data=data(call), submit=True)
+    assert "submitted 2 of 2 proposals" in services.new_proposal_refusal(call, state)
