@@ -1,5 +1,5 @@
 """The Bureau in Chromium: two members assess, the President selects three topics, a fourth is
-refused with a message, the selection is finalised, and the agenda page lists the topics in
+refused with a message, the selection is finalized, and the agenda page lists the topics in
 French and in Arabic."""
 
 import pytest
