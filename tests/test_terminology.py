@@ -167,3 +167,35 @@ def test_chinese_is_named_chinese_not_simplified_chinese():
         assert language_name("zh-hans") == "Chinese"
     with translation.override("ru"):
         assert language_name("en") == "английский"
+
+
+@pytest.mark.parametrize(
+    ("language", "capacity", "stage", "organ", "text"),
+    [
+        ("ar", "الصفة", "الحالة", "الهيئة", "نص الرسالة"),
+        ("zh-hans", "地位", "状态", "机构", "正文"),
+        ("fr", "statut", "statut", "organe", "texte du message"),
+        ("es", "condición", "situación", "órgano", "texto del mensaje"),
+    ],
+)
+def test_a_word_with_two_meanings_is_translated_for_each(language, capacity, stage, organ, text):
+    from django.utils import translation
+
+    from meetings.models import Body, MemberState
+    from submissions.models import CallForTopics, OutboundMessage, TopicProposal
+
+    def label(model, field):
+        return str(model._meta.get_field(field).verbose_name)
+
+    with translation.override(language):
+        assert label(MemberState, "status") == capacity
+        assert label(CallForTopics, "status") == stage == label(TopicProposal, "status")
+        assert label(OutboundMessage, "status") == stage
+        assert str(Body._meta.verbose_name) == organ
+        assert label(OutboundMessage, "body") == text
+
+
+@pytest.mark.django_db
+def test_the_states_status_column_names_their_capacity(client):
+    page = client.get("/ar/states/").content.decode()
+    assert '<th scope="col">الصفة</th>' in page and "الحالة" not in page
