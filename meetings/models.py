@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from decisions.models import Paragraph
 
@@ -50,7 +51,7 @@ class Body(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        verbose_name = _("body")
+        verbose_name = pgettext_lazy("an organ, such as the Bureau", "body")
         verbose_name_plural = _("bodies")
 
     def __str__(self):
@@ -85,7 +86,12 @@ class MemberState(models.Model):
         max_length=200,
         help_text=_("UN terminology has the formal name in English only."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.MEMBER)
+    status = models.CharField(
+        pgettext_lazy("a State's capacity", "status"),
+        max_length=10,
+        choices=Status,
+        default=Status.MEMBER,
+    )
     region = models.CharField(_("region"), max_length=10, choices=Region)
 
     class Meta:
@@ -171,7 +177,12 @@ class BureauMember(models.Model):
 
 
 class Meeting(models.Model):
-    body = models.ForeignKey(Body, models.PROTECT, related_name="meetings", verbose_name=_("body"))
+    body = models.ForeignKey(
+        Body,
+        models.PROTECT,
+        related_name="meetings",
+        verbose_name=pgettext_lazy("an organ, such as the Bureau", "body"),
+    )
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=300)
     venue = models.CharField(_("venue"), max_length=200)

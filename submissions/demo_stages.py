@@ -132,7 +132,7 @@ def _make_proposals(call, author, submitted_share=None):
 
 def _decide(call, president):
     """Each Bureau member assesses every candidate; the President selects the three area
-    topics that most States proposed and finalises them as sub-items of item 2."""
+    topics that most States proposed and finalizes them as sub-items of item 2."""
     members = list(president.bureau_memberships.get().body.members.select_related("user"))
     candidates = selectors.review_candidates(call, president)
     for n, candidate in enumerate(candidates):

@@ -5,6 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetings.models import MemberState
 from meetings.validators import validate_time_zone
@@ -104,11 +105,15 @@ class CallForTopics(models.Model):
         help_text=_("For example [14, 3]: States that have submitted nothing are reminded."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
+        pgettext_lazy("stage of a piece of work", "status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        editable=False,
     )
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
-    # The Bureau's decision, recorded when the selection is finalised.
+    # The Bureau's decision, recorded when the selection is finalized.
     bureau_meeting = models.ForeignKey(
         "meetings.Meeting",
         models.PROTECT,
@@ -119,7 +124,7 @@ class CallForTopics(models.Model):
         verbose_name=_("Bureau meeting that selected the topics"),
     )
     decided_at = models.DateTimeField(
-        _("selection finalised"), null=True, blank=True, editable=False
+        _("selection finalized"), null=True, blank=True, editable=False
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -128,7 +133,7 @@ class CallForTopics(models.Model):
         blank=True,
         related_name="+",
         editable=False,
-        verbose_name=_("finalised by"),
+        verbose_name=_("finalized by"),
     )
     # Counts the changes to the call's suggested areas (submissions.signals), so that a page
     # showing them, rendered once, knows when to render them again.
@@ -257,7 +262,11 @@ class TopicProposal(models.Model):
     )
     language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.DRAFT, editable=False
+        pgettext_lazy("stage of a piece of work", "status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        editable=False,
     )
     candidate = models.ForeignKey(
         "CandidateTopic",
@@ -431,7 +440,7 @@ class Assessment(models.Model):
 
 
 class SelectionReopening(models.Model):
-    """A finalised selection opened again: who, when and why."""
+    """A finalized selection opened again: who, when and why."""
 
     call = models.ForeignKey(
         CallForTopics, models.CASCADE, related_name="reopenings", verbose_name=_("call for topics")
@@ -497,11 +506,15 @@ class OutboundMessage(models.Model):
     )
     language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
     subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("body"))
+    body = models.TextField(pgettext_lazy("the text of a message", "body"))
     # Documents to attach, rendered when the message is sent: [{"kind", "options", "filename"}].
     attachments = models.JSONField(_("attachments"), default=list, blank=True, editable=False)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.QUEUED, editable=False
+        pgettext_lazy("stage of a piece of work", "status"),
+        max_length=10,
+        choices=Status,
+        default=Status.QUEUED,
+        editable=False,
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, editable=False)
     # Sending has two steps: claimed by a worker (rendering its documents), then handed to the

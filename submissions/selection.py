@@ -1,19 +1,19 @@
-"""The Bureau's selection: exactly the call's number of topics, in order, finalised onto the
+"""The Bureau's selection: exactly the call's number of topics, in order, finalized onto the
 meeting's provisional agenda with each proposing State told the outcome; reopened, with who
-and why, until the agenda is issued. The call's row lock serialises the steps and the
+and why, until the agenda is issued. The call's row lock serializes the steps and the
 database holds "at most N, ranks 1..N" even if two requests slipped past it."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
 from meetings import services as agenda_services
 from meetings.models import Body
-from wgportal.i18n import date_long, date_time_long, join_names
+from wgportal.i18n import date_long, date_time_long, join_names, language_name
 from wgportal.translations import localized_values
 
 from . import outbox
@@ -115,7 +115,7 @@ def _proposing_states(candidate):
 def _check_final(call, selected, bureau_meeting, agenda):
     if len(selected) != call.topics_to_select:
         raise ValidationError(
-            _("Select %(count)s topics before finalising; %(selected)s are selected.")
+            _("Select %(count)s topics before finalizing; %(selected)s are selected.")
             % {"count": call.topics_to_select, "selected": len(selected)}
         )
     for candidate in selected:
@@ -128,7 +128,7 @@ def _check_final(call, selected, bureau_meeting, agenda):
                 % {"rank": candidate.selection_rank, "title": candidate.title}
             )
         missing = [
-            str(get_language_info(code)["name_translated"])
+            language_name(code)
             for code, title in localized_values(candidate, "title").items()
             if not title
         ]
@@ -149,7 +149,7 @@ def _check_final(call, selected, bureau_meeting, agenda):
         raise ValidationError(
             _(
                 "%(state)s has an extension until %(until)s and may still submit proposals; "
-                "finalise the selection after it ends."
+                "finalize the selection after it ends."
             )
             % {"state": running.state, "until": date_time_long(running.until, call.zone)}
         )

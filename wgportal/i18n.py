@@ -11,6 +11,7 @@ from babel.dates import (
     parse_pattern,
 )
 from babel.lists import format_list
+from django.conf import settings
 from django.utils.translation import get_language
 
 # Each language's name for itself, as the United Nations writes it on its language menus.
@@ -50,6 +51,12 @@ def un_style(text, language):
     if (language or get_language()) == "ar":
         return _ARABIC_MONTH_RE.sub(lambda match: UN_ARABIC_MONTHS[match.group()], text)
     return text
+
+
+def language_name(code):
+    """The portal's own name of an official language, in the active language. Django's names
+    differ from UN usage ("Simplified Chinese", Russian capitalised); these are the glossary's."""
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 def babel_locale(language=None):

@@ -51,3 +51,27 @@ def test_every_paragraph_is_translated_into_every_language(decision):
         for code in ("ar", "zh_hans", "en", "ru", "es"):
             text = getattr(paragraph, f"text_{code}")
             assert text and text != paragraph.text_fr, (paragraph.labels, code)
+
+
+@pytest.mark.parametrize("code", ["ar", "zh_hans", "en", "fr", "ru", "es"])
+def test_the_working_groups_functions_read_as_adopted_wherever_they_are_quoted(decision, code):
+    """Paragraph (o)(i)-(iv) in one wording: the decision's, quoted as adopted by the note
+    verbale (all four) and the annotations to item 2 (the first three)."""
+    from meetings.models import AgendaItem
+    from submissions.models import CallForTopics
+
+    functions = [
+        getattr(paragraph, f"text_{code}").rstrip(";.؛；。")
+        for paragraph in decision.paragraphs.order_by("position")
+        if tuple(paragraph.labels)[:1] == ("o",) and len(paragraph.labels) == 2
+    ]
+    note = getattr(CallForTopics.objects.get(reference="CU 2009/92 (A)"), f"note_text_{code}")
+    annotation = getattr(
+        AgendaItem.objects.get(agenda__meeting__slug="wg-2009", number=2, sub_letter=""),
+        f"annotation_{code}",
+    )
+    assert len(functions) == 4
+    for text in functions:
+        assert text in note, (code, text[:40])
+    for text in functions[:3]:
+        assert text in annotation, (code, text[:40])

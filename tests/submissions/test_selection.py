@@ -104,7 +104,7 @@ def test_only_the_president_or_the_secretariat_selects(call, users, username):
 
 def test_finalise_refuses_fewer_than_n(call, president):
     selection.select_candidate(user=president, candidate=area_candidates(call)[0])
-    with pytest.raises(ValidationError, match="Select 3 topics before finalising; 1 are"):
+    with pytest.raises(ValidationError, match="Select 3 topics before finalizing; 1 are"):
         finalise(call, president)
     assert call.candidates.filter(agenda_item__isnull=False).count() == 0
 
@@ -178,7 +178,7 @@ def test_each_proposing_state_is_told_once_in_its_language(call, president):
     with translation.override("fr"):
         not_selected = translation.gettext("Not selected.")
     assert france.body.count(not_selected) == french.exclude(candidate__in=chosen).count()
-    # Finalising twice is refused; no second message goes.
+    # Finalizing twice is refused; no second message goes.
     with pytest.raises(ValidationError, match="final"):
         finalise(call, president)
     assert outcomes.count() == states

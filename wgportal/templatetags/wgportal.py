@@ -37,6 +37,13 @@ def native_name(code):
 
 
 @register.filter
+def language_name(code):
+    """The language's name in the reader's language, as a document's language is named: 中文 (not
+    简体中文), "английский" in lower case."""
+    return i18n.language_name(code)
+
+
+@register.filter
 def ltr(value):
     """Left-to-right whatever the page's direction (document symbols in Arabic text): a
     Unicode isolate, which PDF text and HTML both honour."""
