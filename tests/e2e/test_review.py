@@ -42,9 +42,8 @@ def test_the_bureau_assesses_selects_three_and_the_agenda_lists_them(committed_d
     sign_out(page)
     sign_in(page, "fr", "bureau-ph")
     assess(page, call, candidates[0], 3, "Utile.")
-    expect(page.locator(f"#candidate-{candidates[0].pk}")).to_contain_text(
-        "3,5"
-    )  # the mean, in French
+    mean = page.locator(f"#candidate-{candidates[0].pk} td[data-label]").nth(3)
+    expect(mean).to_have_text("3,50")  # in French
     sign_out(page)
 
     sign_in(page, "fr", "president")
