@@ -98,6 +98,7 @@ def dashboard(request, call_pk):
             "candidates": candidates,
             "order": order,
             "columns": columns,
+            "labels": dict(columns),  # the figures' labels where the rows stack
             # In place of the context processor's: the rows' messages are shown at the rows.
             "messages": top,
             **abilities,
