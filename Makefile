@@ -7,10 +7,11 @@ PYTHON ?= /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEBIAN_PACKAGES := python3 python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium
+	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium \
+	default-jre-headless nodejs npm
 HDX_COUNTRY := hdx-python-country==4.2.5
 
-.PHONY: run test setup system-packages python-packages bench lint member-states messages clean
+.PHONY: run test setup system-packages python-packages node-packages bench lint member-states messages clean
 
 run: setup
 	$(PY) manage.py load_demo
@@ -21,7 +22,7 @@ test: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
 
-setup: system-packages python-packages
+setup: system-packages python-packages node-packages
 	mkdir -p var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
 	$(PY) manage.py migrate --noinput -v0
@@ -36,6 +37,15 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+# The browser tests' checkers, axe-core and the Nu HTML Checker (run by Debian's Java), at the
+# versions package-lock.json pins. Their install scripts are not run: vnu-jar's would download
+# a Java runtime.
+node-packages: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 lint: python-packages
