@@ -28,6 +28,13 @@ def time_range(start, end):
 
 
 @register.filter
+def machine_time(value):
+    """An instant as HTML's datetime attribute takes it: whole seconds and the UTC offset
+    ("2009-07-31T22:00:00+00:00"); HTML allows at most three digits of a second's fraction."""
+    return value.replace(microsecond=0).isoformat() if value else ""
+
+
+@register.filter
 def native_name(code):
     """The language's name for itself: العربية, 中文, English…"""
     return i18n.NATIVE_NAMES[code]
