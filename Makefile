@@ -59,7 +59,8 @@ bench: setup
 # other languages keep their translations and list what is new, to be translated.
 messages: python-packages
 	rm -f locale/en/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages --ignore=.venv --ignore=var --ignore=tests --no-obsolete \
+	$(PY) manage.py makemessages --ignore=.venv --ignore=var --ignore=tests --ignore=node_modules \
+		--no-obsolete \
 		$(foreach code,ar zh_Hans en fr ru es,-l $(code))
 	msgen --no-wrap locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --no-wrap \
 		-o locale/en/LC_MESSAGES/django.po

@@ -77,8 +77,8 @@ class Checked:
         self.violations = []
         self.pages = {}
 
-    def check(self, page, response, name):
-        assert response.ok, f"{name}: {page.url} answered {response.status}"
+    def check(self, page, response, name, status=200):
+        assert response.status == status, f"{name}: {page.url} answered {response.status}"
         path = self.folder / f"{len(self.pages):02}-{re.sub(r'[^a-z0-9]+', '-', name.lower())}.html"
         path.write_bytes(response.body())
         self.pages[path.name] = f"{name} ({page.url})"
@@ -92,8 +92,8 @@ class Checked:
                 f"at {'; '.join(violation['nodes'])}"
             )
 
-    def visit(self, page, address, name):
-        self.check(page, page.goto(address), name)
+    def visit(self, page, address, name, status=200):
+        self.check(page, page.goto(address), name, status)
 
     def after(self, page, action, name):
         """The page a click leads to (a form refused, or a redirect's page with its message)."""
@@ -141,6 +141,7 @@ def public_pages(checked, page, language):
     ]
     for name, address in pages:
         checked.visit(page, address, f"{language} {name}")
+    checked.visit(page, f"/{language}/no-such-page/", f"{language} not found", status=404)
 
     page.goto(url(language, "login"))
     page.locator("#id_username").fill("delegate-fr")
@@ -205,6 +206,7 @@ def test_every_page_passes_axe_and_the_html_checker_in_english_and_arabic(
 ):
     # The demo with its call open, committed for the live server.
     call_command("load_demo", stage="open", verbosity=0)
+    call = CallForTopics.objects.get(reference=CALL)  # the same call at each stage
     checked = Checked(tmp_path)
 
     def context(username=None):
@@ -228,16 +230,18 @@ def test_every_page_passes_axe_and_the_html_checker_in_english_and_arabic(
     call_command("load_demo", stage="closed", verbosity=0)
     for language in LANGUAGES:
         # After the deadline the form gives way to the reason.
-        call = CallForTopics.objects.get(reference=CALL)
         checked.visit(page, url(language, "submissions:new", call.pk), f"{language} closed call")
     delegate.close()
+    secretariat, page = context("secretariat")
+    for language in LANGUAGES:  # who answered the call
+        checked.visit(page, url(language, "submissions:overview", call.pk), f"{language} answers")
+    secretariat.close()
+
     president, page = context("president")
     for language in LANGUAGES:
         bureau_pages(checked, page, language)
-
     call_command("load_demo", stage="decided", verbosity=0)
-    for language in LANGUAGES:
-        call = CallForTopics.objects.get(reference=CALL)
+    for language in LANGUAGES:  # the selection final, its topics on the draft agenda
         checked.visit(page, url(language, "submissions:selection", call.pk), f"{language} decided")
         checked.visit(page, url(language, "meetings:detail", "wg-2010-01"), f"{language} agenda")
     president.close()
