@@ -138,6 +138,7 @@ def public_pages(checked, page, language):
         ("sign-in", url(language, "login")),
         ("password reset", url(language, "password_reset")),
         ("password reset sent", url(language, "password_reset_done")),
+        ("password set", url(language, "password_reset_complete")),
     ]
     for name, address in pages:
         checked.visit(page, address, f"{language} {name}")
