@@ -61,6 +61,13 @@ def test_an_address_two_accounts_share_signs_nobody_in(delegate):
     assert authenticate(username="m.durand", password=PASSWORD).username == "m.durand"
 
 
+def test_user_names_differing_only_in_case_each_sign_in_as_typed(delegate):
+    twin = get_user_model().objects.create_user("Marie.Durand", password=PASSWORD)
+    assert authenticate(username="Marie.Durand", password=PASSWORD) == twin
+    assert authenticate(username="marie.durand", password=PASSWORD) == delegate.user
+    assert authenticate(username="MARIE.DURAND", password=PASSWORD) is None  # which one?
+
+
 def test_a_user_name_that_is_another_users_address_names_that_user(delegate):
     other = get_user_model().objects.create_user(
         "marie.durand@diplomatie.example", email="other@diplomatie.example", password="x" * 12

@@ -33,10 +33,15 @@ class PortalBackend(ModelBackend):
 
 def _one_user(users, login):
     """The one user whose user name or e-mail address this is, whatever its case. Where it
-    names several (two accounts share an address, or their names differ only in case), the
-    user name decides if it names exactly one; otherwise nobody is signed in."""
+    names several, a user name decides: as typed, else in any case if only one matches it;
+    an address two accounts share signs nobody in."""
     matches = list(users.filter(Q(username__iexact=login) | Q(email__iexact=login))[:10])
-    if len(matches) == 1:
-        return matches[0]
-    by_name = [user for user in matches if user.username.casefold() == login.casefold()]
-    return by_name[0] if len(by_name) == 1 else None
+    for same in (
+        lambda user: user.username == login,
+        lambda user: user.username.casefold() == login.casefold(),
+        lambda user: True,
+    ):
+        found = [user for user in matches if same(user)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
