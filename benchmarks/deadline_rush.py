@@ -115,7 +115,9 @@ def environment(checkout):
     url = urllib.parse.urlparse(
         os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wgportal_bench")
     )
-    database = url._replace(path=f"{url.path}_rush_{checkout_id(checkout)}").geturl()
+    parts = list(url)
+    parts[2] += f"_rush_{checkout_id(checkout)}"  # the path, which names the database
+    database = urllib.parse.urlunparse(parts)
     return {
         **os.environ,
         "DATABASE_URL": database,
