@@ -17,6 +17,7 @@ from django.utils.translation import override
 
 from wgportal import pdf
 
+from .enqueue import enqueue
 from .models import OutboundMessage
 
 log = logging.getLogger(__name__)
@@ -64,18 +65,8 @@ def record(*, kind, key, recipient, language, subject, body, state=None, call=No
         if (recorded := OutboundMessage.objects.filter(key=key).first()) is None:
             raise
         return recorded
-    transaction.on_commit(lambda: enqueue(message.pk))
+    transaction.on_commit(lambda: enqueue("deliver_message", message.pk))
     return message
-
-
-def enqueue(message_id):
-    """Hand the message to a worker; if the broker is down, the periodic scan sends it."""
-    from .tasks import deliver_message
-
-    try:
-        deliver_message.delay(message_id)
-    except Exception:  # the broker's errors vary by transport
-        log.warning("Broker unreachable; message %s waits for the scan.", message_id)
 
 
 def _claim(message_id):
@@ -193,7 +184,7 @@ def _move(messages, from_status, to_status, refusal):
             locked.status = to_status
             locked.save(update_fields=["status"])
             if to_status == Status.QUEUED:
-                transaction.on_commit(lambda pk=locked.pk: enqueue(pk))
+                transaction.on_commit(lambda pk=locked.pk: enqueue("deliver_message", pk))
         moved += 1
     return moved
 

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from .forms import SetOrResetPasswordForm
+from .forms import SetOrResetPasswordForm, SignInForm
 
 admin.site.site_header = _("Working Group portal: secretariat")
 admin.site.site_title = _("Working Group portal")
@@ -14,6 +14,11 @@ admin.site.index_title = _("What the secretariat records")
 # language it is shown in before translating its address into the chosen one.
 urlpatterns = i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=SetOrResetPasswordForm),
