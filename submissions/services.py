@@ -258,10 +258,10 @@ def submission_refusal(call, state, *, deadline, submitted, now=None):
 
 
 def new_proposal_refusal(call, state_id):
-    """The same for the new proposal's form, in one read of the State's numbers."""
-    mine = _state_numbers(call, state_id, None)
+    """The same for the new proposal's form, on the call as the view read it."""
+    submitted = call.proposals.filter(state_id=state_id, status=ProposalStatus.SUBMITTED)
     return submission_refusal(
-        call, state_id, deadline=mine["deadline"], submitted=mine["submitted"]
+        call, state_id, deadline=deadline_for(call, state_id), submitted=submitted.count()
     )
 
 

@@ -61,9 +61,9 @@ def test_a_session_in_the_cache_costs_no_query_and_ends_at_sign_out(
     delegate.force_login(django_user_model.objects.get(username="delegate-fr"))
     url = reverse("submissions:new", args=[open_call.pk])
     delegate.get(url)
-    # The user with their delegation, the call with its meeting, the State's extension, the
-    # call's areas: no session.
-    with django_assert_num_queries(4):
+    # The user with their delegation, the call with its meeting, the State's submitted
+    # proposals and extension, the call's areas: no session.
+    with django_assert_num_queries(5):
         assert delegate.get(url).status_code == 200
     cookie = delegate.cookies[settings.SESSION_COOKIE_NAME].value
     delegate.post(reverse("logout"))

@@ -497,7 +497,8 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
     as_user, open_call, django_assert_num_queries, database_sessions
 ):
     """The busiest requests (benchmarks/deadline_rush.py). The form: the session, the user
-    with their delegation, the call with its meeting, the State's extension, the call's areas.
+    with their delegation, the call with its meeting, the State's submitted proposals and its
+    extension (whether it may still submit), the call's areas.
     The submission: the session, the user, the call, the area and, in a savepoint, the State's
     lock, the call as it stands now, the State's numbers with the form's token, the State's
     extension, then the proposal and its history; a worker writes the receipt. (With a shared
@@ -505,7 +506,7 @@ def test_the_form_and_a_submission_ask_the_database_a_fixed_number_of_queries(
     client = as_user("delegate-fr")
     url, data = reverse("submissions:new", args=[open_call.pk]), post_data(open_call)
     client.get(url)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url)
     with django_assert_num_queries(12):
         assert client.post(url, {**data, "submit": ""}).status_code == 302
