@@ -7,7 +7,8 @@ PYTHON ?= /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEBIAN_PACKAGES := python3 python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium
+	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium \
+	libicu-dev pkg-config g++
 HDX_COUNTRY := hdx-python-country==4.2.5
 
 .PHONY: run test setup system-packages python-packages bench lint member-states messages clean

@@ -1,5 +1,6 @@
 from django.db.models import Prefetch, Q
 
+from wgportal.style import sorted_by_name
 from wgportal.translations import translation_gaps
 
 from .models import AgendaItem, Body, Document, DocumentationEntry, Meeting, MemberState, WorkSlot
@@ -105,4 +106,5 @@ def working_bodies():
 
 
 def member_states():
-    return MemberState.objects.all()
+    """In the order a reader of the active language expects: "Îles Salomon" among the I."""
+    return sorted_by_name(MemberState.objects.all(), key=lambda state: state.short_name)

@@ -2,29 +2,30 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
-from wgportal import i18n
+from wgportal import i18n, style
 
 register = template.Library()
 
 
 @register.filter
 def date_long(value):
-    return i18n.date_long(value) if value else ""
+    return style.date_long(value) if value else ""
 
 
 @register.filter
-def date_full(value):
-    return i18n.date_full(value) if value else ""
+def day_heading(value):
+    """A day of the organization of work: "Mardi 14 avril", no year."""
+    return style.day_heading(value) if value else ""
 
 
 @register.filter
 def date_range(start, end):
-    return i18n.date_range(start, end)
+    return style.date_range(start, end)
 
 
 @register.filter
 def time_range(start, end):
-    return i18n.time_range(start, end)
+    return style.time_range(start, end)
 
 
 @register.filter
@@ -37,15 +38,37 @@ def native_name(code):
 def ltr(value):
     """Left-to-right whatever the page's direction (document symbols in Arabic text): a
     Unicode isolate, which PDF text and HTML both honour."""
-    return format_html("\u2066{}\u2069", value)
+    return format_html("{}", style.isolate(value))
+
+
+@register.filter
+def bidi(value):
+    """Free text whose numbers, symbols and addresses keep their own order in Arabic."""
+    return style.bidi(str(value))
+
+
+@register.filter
+def label(value, level=1):
+    """A list label at its level: "(b)", "b)", "(ب)"; level 2 "(iv)", "iv)", "㈣", "'4'"."""
+    return style.label(value, int(level))
 
 
 @register.simple_tag
 def place_and_dates(place, start, end):
-    """'Vienna, 14–15 April 2009' with the language's own comma."""
-    return pgettext("a place and its dates", "%(place)s, %(dates)s") % {
-        "place": place,
-        "dates": i18n.date_range(start, end),
+    """'Vienna, 14 and 15 April 2009'; '2009年4月14日和15日，维也纳'."""
+    return style.place_and_dates(place, start, end)
+
+
+@register.simple_tag
+def masthead(document):
+    """The distribution block's lines, and the language they are written in (English on
+    Arabic, Chinese and Russian documents)."""
+    conventions = style.style_for()
+    return {
+        "lines": conventions.masthead(
+            document.distribution, document.issue_date, document.original_language
+        ),
+        "language": conventions.masthead_language or conventions.code,
     }
 
 
