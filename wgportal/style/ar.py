@@ -63,6 +63,9 @@ class Arabic(Style):
     def time_range(self, start, end):
         return f"{self.time(start)}-{self.time(end)}"
 
+    def paragraph_number(self, number):
+        return f"{number}-"
+
     def ordinal(self, number):
         return str(number)
 

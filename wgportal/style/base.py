@@ -193,6 +193,14 @@ class Style:
     def item_reference_footnote(self, agenda_symbol):
         return f"* {agenda_symbol}."
 
+    def paragraph_number(self, number):
+        """A numbered paragraph's number: "10." ("10-" in Arabic)."""
+        return f"{number}."
+
+    def section_number(self, number):
+        """A section's number: "I." ("一." in Chinese)."""
+        return f"{ROMAN[number - 1].upper()}."
+
     def ordinal(self, number):
         if number % 100 in (11, 12, 13):
             return f"{number}th"

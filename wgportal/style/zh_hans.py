@@ -54,5 +54,8 @@ class Chinese(Style):
         same = self._period(start) == self._period(end)
         return f"{self.time(start)}至{self._clock(end) if same else self.time(end)}"
 
+    def section_number(self, number):
+        return f"{'一二三四五六七八九十'[number - 1]}."
+
     def ordinal(self, number):
         return f"第{number}"
