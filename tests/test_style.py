@@ -281,7 +281,7 @@ def test_a_place_in_a_sentence(place, language, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("الفاكس: +43-1 26060 75752،", "الفاكس: \u2066+43-1 26060 75752\u2069،"),
+        ("الفاكس: +43-1 26060 75752،", "الفاكس: \u2066+43-1\u00a026060\u00a075752\u2069،"),
         (
             "العنوان: http://www.unodc.org/ar/x.html.",
             "العنوان: \u2066http://www.unodc.org/ar/x.html\u2069.",

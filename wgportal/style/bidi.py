@@ -26,18 +26,24 @@ LTR_RUN = re.compile(
 )
 
 
+NUMBER = re.compile(r"[+\-]?[0-9][0-9()+\-/.: ]*")
+
+
 def isolate(text):
     return f"{LRI}{text}{PDI}"
 
 
 def isolate_runs(text):
     """Every left-to-right run of ``text`` isolated, except bare numbers ("2009"), which the
-    algorithm already keeps in order."""
+    algorithm already keeps in order. A telephone or fax number is kept on one line too: a
+    line broken inside it would again put its parts out of order."""
 
     def wrap(match):
         run = match.group()
         if run.startswith(LRI) or run.isdigit():
             return run
+        if NUMBER.fullmatch(run):
+            run = run.replace(" ", "\u00a0")
         return isolate(run)
 
     return LTR_RUN.sub(wrap, text)
