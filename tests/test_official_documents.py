@@ -10,7 +10,8 @@ from django.utils import translation
 from decisions import documents as decision_documents
 from decisions import selectors as decision_selectors
 from meetings import documents, selectors
-from meetings.models import MemberState
+from meetings.models import Meeting, MemberState
+from submissions import outbox
 from submissions.models import CallForTopics, TopicProposal
 from submissions.note_verbale import note_verbale_pdf
 from submissions.receipts import receipt_pdf
@@ -152,3 +153,40 @@ def test_arabic_receipt_keeps_the_time_offset_in_its_order(texts):
     text = texts["receipt", "ar"]
     assert re.search(r"\d\d:\d\d \+0[12]00", text), text
     assert not re.search(r"0[12]00\+", text)
+
+
+def test_arabic_e_mails_keep_references_and_links_in_their_order():
+    proposal = TopicProposal.objects.filter(status=TopicProposal.Status.SUBMITTED).first()
+    link = "https://portal.example/ar/proposals/1/"
+    context = {"proposal": proposal, "user": proposal.submitted_by, "link": link}
+    subject, body = outbox.compose("receipt", context, "ar")
+    assert f"\u2066{proposal.reference}\u2069" in subject
+    assert f"\u2066{link}\u2069" in body
+    subject, body = outbox.compose("receipt", context, "en")
+    assert "\u2066" not in subject + body
+
+
+def test_a_venue_entered_with_its_preposition_serves_its_language_only():
+    meeting = Meeting.objects.get(slug="wg-2010-01")
+    assert meeting.place_in("ru") == "в Вене"
+    meeting.venue_ru, meeting.venue_in_ru = "Лима", "в Лиме"
+    meeting.venue_en, meeting.venue_in_en = "Lima", ""
+    assert (meeting.place_in("ru"), meeting.place_in("en")) == ("в Лиме", "in Lima")
+    meeting.venue_in_ru, meeting.venue_in_fr = "", "à Lima"
+    assert meeting.place_in("ru") == "в Лима"  # not the French form standing in
+
+
+@pytest.mark.parametrize(
+    ("language", "reference", "footnote"),
+    [
+        ("en", "Item 2 of the provisional agenda*", "* CTOC/COP/WG.4/2009/1."),
+        ("fr", "Point 2 de l&#x27;ordre du jour provisoire*", "* CTOC/COP/WG.4/2009/1."),
+        ("zh-hans", "临时议程项目2*", "* CTOC/COP/WG.4/2009/1."),
+        ("ar", "البند 2 من جدول الأعمال المؤقت*", "* \u2066CTOC/COP/WG.4/2009/1\u2069."),
+    ],
+)
+def test_documents_page_gives_each_document_its_item_reference(
+    client, language, reference, footnote
+):
+    html = client.get(f"/{language}/meetings/wg-2009/documents/").content.decode()
+    assert reference in html and footnote in html

@@ -72,6 +72,18 @@ def masthead(document):
     }
 
 
+@register.simple_tag
+def item_reference(item):
+    """'Item 2 (b) of the provisional agenda*', under a document listed for the item."""
+    return style.item_reference(item.number, item.sub_letter)
+
+
+@register.simple_tag
+def item_reference_footnote(agenda_symbol):
+    """'* CTOC/COP/2012/1.': the footnote naming the agenda the references point to."""
+    return style.style_for().item_reference_footnote(agenda_symbol)
+
+
 @register.filter
 def list_end(is_last):
     """The punctuation after an item of a running list: ";" between items, "." at the end."""
