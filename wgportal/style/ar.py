@@ -3,6 +3,8 @@ digits, the double month names ("نيسان/أبريل"), letters in the abjadi 
 '1', '2', the Arabic comma; numbers, symbols and addresses isolated in their own direction."""
 
 from .base import OTHER_YEARS, SAME_MONTH, SAME_YEAR, TWO_DAYS, Style
+from .bidi import isolate
+from .en import English
 
 # The months as United Nations Arabic names them: both the Levantine and the other name.
 MONTHS = [
@@ -43,7 +45,7 @@ class Arabic(Style):
     }
     place_dates_pattern = "{place}، {dates}"
     day_heading_pattern = "{weekday}، {day_month}"
-    masthead_language = "en"
+    masthead_style = English  # Arabic, Chinese and Russian documents keep it in English
     language_line = True
     item_reference_pattern = "البند {item} من جدول الأعمال المؤقت"
     letters = ABJADI
@@ -70,6 +72,4 @@ class Arabic(Style):
         return str(number)
 
     def item_reference_footnote(self, agenda_symbol):
-        from .bidi import isolate
-
         return f"* {isolate(agenda_symbol)}."

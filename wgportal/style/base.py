@@ -47,8 +47,8 @@ class Style:
     day_heading_pattern = "{weekday}, {day_month}"
     time_range_pattern = "{start}-{end}"
 
-    # Mastheads: the language they are written in, and their words.
-    masthead_language = None  # the document's own language
+    # Mastheads: the style they are written in (None: the document's own), and their words.
+    masthead_style = None
     distribution = {
         "general": "Distr.: General",
         "limited": "Distr.: Limited",
@@ -150,9 +150,7 @@ class Style:
 
     def masthead(self, distribution, issue_date, original_language):
         """The distribution block's lines, top to bottom."""
-        from . import style_for  # the masthead may be written in another language's style
-
-        words = style_for(self.masthead_language or self.code)
+        words = self.masthead_style() if self.masthead_style else self
         lines = [words.distribution[distribution]]
         if issue_date:
             lines.append(words.date(issue_date))
@@ -160,6 +158,10 @@ class Style:
             lines.append(words.language_name(self.code, capital=True))
         lines.append(words.original_pattern.format(language=words.language_name(original_language)))
         return lines
+
+    @property
+    def masthead_language(self):
+        return (self.masthead_style or self).code
 
     def language_name(self, code, capital=False):
         name = self.locale.languages[code.split("-")[0]]

@@ -2,6 +2,7 @@
 the place and dates and the item reference; dates end in "года", not "г.")."""
 
 from .base import OTHER_YEARS, SAME_MONTH, SAME_YEAR, TWO_DAYS, Style
+from .en import English
 
 
 class Russian(Style):
@@ -20,7 +21,7 @@ class Russian(Style):
         SAME_YEAR: "с {dm1} по {end}",
         OTHER_YEARS: "с {start} по {end}",
     }
-    masthead_language = "en"
+    masthead_style = English  # Arabic, Chinese and Russian documents keep it in English
     language_line = True
     item_reference_pattern = "Пункт {item} предварительной повестки дня"
     label_patterns = ("{})", "{})")

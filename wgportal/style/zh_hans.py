@@ -2,6 +2,7 @@
 every date, "至" in ranges, the dates before the place, sub-paragraphs ㈠, ㈡."""
 
 from .base import OTHER_YEARS, SAME_MONTH, SAME_YEAR, TWO_DAYS, Style
+from .en import English
 
 
 class Chinese(Style):
@@ -19,7 +20,7 @@ class Chinese(Style):
     prose["one_day"] = "{date}"
     place_dates_pattern = "{dates}，{place}"
     day_heading_pattern = "{day_month}，{weekday}"
-    masthead_language = "en"
+    masthead_style = English  # Arabic, Chinese and Russian documents keep it in English
     language_line = True
     item_reference_pattern = "临时议程项目{item}"
     item_pattern = "{number}{label}"

@@ -68,7 +68,7 @@ def masthead(document):
         "lines": conventions.masthead(
             document.distribution, document.issue_date, document.original_language
         ),
-        "language": conventions.masthead_language or conventions.code,
+        "language": conventions.masthead_language,
     }
 
 
