@@ -16,7 +16,5 @@ def cite(decision, labels=()):
     values = {"kind": decision.get_kind_display(), "number": decision.number}
     if not labels:
         return _("%(kind)s %(number)s") % values
-    values["path"] = " ".join(
-        paragraph_label(label, level) for level, label in enumerate(labels, start=1)
-    )
+    values["path"] = style.label_path(labels)
     return _("%(kind)s %(number)s, paragraph %(path)s") % values

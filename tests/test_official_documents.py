@@ -5,6 +5,7 @@ in Arabic the fax, the URL and the time offset in their own order."""
 import re
 
 import pytest
+from django.template import Context, Template
 from django.utils import translation
 
 from decisions import documents as decision_documents
@@ -190,3 +191,9 @@ def test_documents_page_gives_each_document_its_item_reference(
 ):
     html = client.get(f"/{language}/meetings/wg-2009/documents/").content.decode()
     assert reference in html and footnote in html
+
+
+def test_a_proposal_written_in_arabic_keeps_its_numbers_in_order_whatever_the_page():
+    template = Template("{% load wgportal %}{{ text|bidi:'ar' }} {{ text|bidi }}")
+    html = template.render(Context({"text": "الهاتف +43-1 26060"}))
+    assert html == "الهاتف \u2066+43-1\u00a026060\u2069 الهاتف +43-1 26060"

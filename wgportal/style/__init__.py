@@ -72,6 +72,10 @@ def label(value, level=1, language=None):
     return style_for(language).label(value, level)
 
 
+def label_path(labels, language=None):
+    return style_for(language).label_path(labels)
+
+
 def item_reference(number, letter="", language=None):
     return style_for(language).item_reference(number, letter)
 

@@ -61,6 +61,7 @@ class Style:
     item_pattern = "{number} {label}"
     letters = LATIN
     label_patterns = ("({})", "({})")  # a lettered item, a sub-paragraph
+    label_path_separator = " "
     quotes = ("\u201c", "\u201d")
     list_patterns = {"middle": "{0}, {1}", "end": "{0} and {1}"}
 
@@ -181,6 +182,12 @@ class Style:
         if level == 1:
             return self.letters[position - 1]
         return ROMAN[position - 1]
+
+    def label_path(self, labels):
+        """A sub-paragraph cited with its paragraph: "(o) (i)", "o) i)", "(o)㈠"."""
+        return self.label_path_separator.join(
+            self.label(label, level) for level, label in enumerate(labels, start=1)
+        )
 
     def item(self, number, letter=""):
         """An agenda item as the organization of work cites it: "2 (b)", "2"."""

@@ -25,6 +25,7 @@ class Chinese(Style):
     item_reference_pattern = "临时议程项目{item}"
     item_pattern = "{number}{label}"
     label_patterns = ("({})", "{}")
+    label_path_separator = ""
     list_patterns = {"middle": "{0}、{1}", "end": "{0}和{1}"}
     place_in_pattern = "在{place}"
 

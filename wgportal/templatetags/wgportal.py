@@ -42,9 +42,10 @@ def ltr(value):
 
 
 @register.filter
-def bidi(value):
-    """Free text whose numbers, symbols and addresses keep their own order in Arabic."""
-    return style.bidi(str(value))
+def bidi(value, language=None):
+    """Free text whose numbers, symbols and addresses keep their own order in Arabic: text
+    of the page's language, or of ``language`` (a proposal written in Arabic)."""
+    return style.bidi(str(value), language)
 
 
 @register.filter
