@@ -8,7 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEBIAN_PACKAGES := python3 python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium \
-	default-jre-headless nodejs npm
+	default-jre-headless nodejs npm \
+	libicu-dev pkg-config g++
 HDX_COUNTRY := hdx-python-country==4.2.5
 
 .PHONY: run test setup system-packages python-packages node-packages bench lint member-states messages clean

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from wgportal import pdf
+from wgportal import pdf, style
 
 from .enqueue import enqueue
 from .models import OutboundMessage
@@ -37,11 +37,12 @@ STALE_SENDING = datetime.timedelta(minutes=15)
 
 def compose(template, context, language):
     """(subject, body) from submissions/email/<template>_subject.txt and <template>.txt,
-    written in the recipient's language."""
+    written in the recipient's language; in Arabic, references, dates' figures, addresses and
+    links keep their own order (the style layer isolates them)."""
     with override(language):
         subject = render_to_string(f"submissions/email/{template}_subject.txt", context)
         body = render_to_string(f"submissions/email/{template}.txt", context)
-    return " ".join(subject.split()), body
+    return style.bidi(" ".join(subject.split()), language), style.bidi(body, language)
 
 
 def record(*, kind, key, recipient, language, subject, body, state=None, call=None, attachments=()):

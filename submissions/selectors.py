@@ -4,6 +4,7 @@ from collections import Counter
 from django.db.models import Count, Prefetch, Q
 
 from meetings.models import MemberState, PermanentMission
+from wgportal.style import sorted_by_name
 
 from .models import Assessment, CallForTopics, OutboundMessage, TopicProposal
 from .rules import is_active_delegate, is_bureau_member, is_secretariat
@@ -107,7 +108,7 @@ def call_overview(call, region=None):
     other = proposals.filter(area=None).count()
     by_region = proposals.values("state__region").annotate(count=Count("id")).order_by()
     return {
-        "states": list(states),
+        "states": sorted_by_name(states, key=lambda s: s.short_name),
         "areas": list(areas),
         "other": other,
         "by_region": {row["state__region"]: row["count"] for row in by_region},
@@ -171,7 +172,7 @@ def review_candidates(call, user, order="position", only=None):
         )
     )
     for candidate in candidates:
-        candidate.states = sorted(
+        candidate.states = sorted_by_name(
             {p.state for p in candidate.submitted}, key=lambda s: s.short_name
         )
         candidate.regions = sorted(
