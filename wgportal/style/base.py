@@ -6,8 +6,8 @@ import datetime
 from babel import Locale
 from babel.dates import get_day_names, get_month_names, get_timezone_location
 
-from .zones import known_name
 from .collation import collator
+from .zones import known_name
 
 # A span of days is one of these shapes; each language has a template for each.
 TWO_DAYS, SAME_MONTH, SAME_YEAR, OTHER_YEARS = "two_days", "same_month", "same_year", "other_years"
