@@ -75,4 +75,4 @@ member-states: python-packages
 	$(PY) manage.py build_member_states var/hdx/hdx_python_country-*.whl
 
 clean:
-	rm -rf var/broker var/static var/celerybeat-schedule
+	rm -rf var/broker.sqlite3 var/static var/celerybeat-schedule

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Serve the demo portal with a Celery worker and beat on the embedded filesystem broker.
+# Serve the demo portal with a Celery worker and beat on the embedded broker (var/broker.sqlite3).
 # Ctrl-C stops all of it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-# The filesystem broker has no broadcast, so the worker skips mingle, gossip and heartbeats.
+# The embedded broker has no broadcast, so the worker skips mingle, gossip and heartbeats.
 .venv/bin/celery -A wgportal worker --beat --concurrency 2 --loglevel INFO \
   --without-mingle --without-gossip --without-heartbeat &
 pids+=($!)

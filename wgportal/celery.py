@@ -1,21 +1,21 @@
 import os
-from pathlib import Path
 
 from celery import Celery
-from kombu.transport import TRANSPORT_ALIASES
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wgportal.settings")
-# "filesystem://" is the embedded broker with whole-message writes (see wgportal.broker).
-TRANSPORT_ALIASES["filesystem"] = "wgportal.broker:Transport"
 
 app = Celery("wgportal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-@app.on_after_configure.connect
-def make_broker_folders(sender, **kwargs):
-    """The filesystem broker expects its folders to exist, for senders and workers alike."""
-    for folder in sender.conf.broker_transport_options.values():
-        if isinstance(folder, str) and folder.startswith(os.sep):
-            Path(folder).mkdir(parents=True, exist_ok=True)
+def declare_queues(**kwargs):
+    """Make the embedded broker's tables and queues, once, before the processes share them:
+    kombu's SQLAlchemy transport adds a queue's row on first use, and two processes doing it at
+    the same moment (a worker starting, the portal sending) fail on its unique name. Run after
+    every `migrate`, which `make run` and the tests do before starting any worker."""
+    if not app.conf.broker_url.startswith("sqla+"):
+        return
+    with app.connection_for_write() as connection:
+        for queue in app.amqp.queues.values():
+            queue(connection.default_channel).declare()

@@ -1,6 +1,6 @@
 """Settings for wgportal, read from the environment (see README, "Configuration").
 
-Defaults serve the local demo out of the box: SQLite and a filesystem broker under var/.
+Defaults serve the local demo out of the box: SQLite and an embedded broker under var/.
 """
 
 from pathlib import Path
@@ -8,6 +8,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from sqlalchemy.pool import NullPool
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("WGPORTAL_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -175,20 +176,21 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="wgportal@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
-# Celery: an embedded filesystem broker under var/ by default, Redis in production.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
-BROKER_DIR = VAR_DIR / "broker"
+# Celery: an embedded broker by default (kombu's SQLAlchemy transport on a SQLite file under
+# var/, nothing to install or run), Redis in production.
+CELERY_BROKER_URL = env.str(
+    "CELERY_BROKER_URL", default=f"sqla+sqlite:///{VAR_DIR / 'broker.sqlite3'}"
+)
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
-        "data_folder_in": str(BROKER_DIR / "queue"),
-        "data_folder_out": str(BROKER_DIR / "queue"),
-        "processed_folder": str(BROKER_DIR / "processed"),
-        # The exchanges' tables (kombu writes them to "control" in the working directory).
-        "control_folder": str(BROKER_DIR / "control"),
-        "store_processed": False,
-        "polling_interval": 0.2,
+        # Passed to SQLAlchemy's create_engine. No pool: a pooled SQLite connection must not
+        # cross a fork (the worker forks its pool and beat), so each use opens its own.
+        "poolclass": NullPool,
+        # SQLite's busy timeout: the web process and the workers take turns on the file, and
+        # one waits for another's short write instead of failing.
+        "connect_args": {"timeout": 30},
     }
-    if CELERY_BROKER_URL.startswith("filesystem")
+    if CELERY_BROKER_URL.startswith("sqla+sqlite")
     else {}
 )
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=None)

@@ -1,4 +1,4 @@
-"""The receipt goes out through a real Celery worker (Redis in CI, the filesystem broker
+"""The receipt goes out through a real Celery worker (Redis in CI, the embedded broker
 locally), reading the test database and writing mail to files."""
 
 import email

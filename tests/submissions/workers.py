@@ -1,5 +1,5 @@
 """Real Celery workers for the tests of background work: separate processes on the portal's
-broker (Redis in CI, the filesystem broker locally) and the test database, writing the mail
+broker (Redis in CI, the embedded broker locally) and the test database, writing the mail
 they send to files."""
 
 import contextlib
