@@ -13,8 +13,6 @@ import pytest
 from django.apps import apps
 from django.db.models.signals import post_migrate
 
-from wgportal.celery import app
-
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = """
 import json, sys, time
@@ -113,10 +111,8 @@ def test_each_message_goes_to_exactly_one_of_the_readers(embedded):
     assert sorted(taken) == sorted(f"{name}-{n}" for name in ("a", "b") for n in range(30))
 
 
-@pytest.mark.django_db
-def test_migrate_makes_the_queue_before_any_worker_starts(tmp_path, monkeypatch):
-    broker = tmp_path / "broker.sqlite3"
-    monkeypatch.setattr(app.conf, "broker_url", f"sqla+sqlite:///{broker}")
+def migrated():
+    """What `migrate` does last for the app whose tasks use the queue."""
     submissions = apps.get_app_config("submissions")
     post_migrate.send(
         sender=submissions,
@@ -127,5 +123,21 @@ def test_migrate_makes_the_queue_before_any_worker_starts(tmp_path, monkeypatch)
         apps=apps,
         plan=[],
     )
+
+
+@pytest.mark.django_db
+def test_migrate_makes_the_queue_before_any_worker_starts(tmp_path, monkeypatch):
+    broker = tmp_path / "broker.sqlite3"
+    # Celery reads the broker's address from the environment before its settings.
+    monkeypatch.setenv("CELERY_BROKER_URL", f"sqla+sqlite:///{broker}")
+    migrated()
     with sqlite3.connect(broker) as database:
         assert database.execute("SELECT name FROM kombu_queue").fetchall() == [("celery",)]
+
+
+@pytest.mark.django_db
+def test_migrate_leaves_redis_alone(monkeypatch):
+    """In production `migrate` may run before Redis is up: it does not reach for the broker
+    (nothing listens on this port, so any attempt would fail)."""
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
+    migrated()
