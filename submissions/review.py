@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from wgportal.translations import LANGUAGES, localized_values, set_localized_values
 
+from . import locks
 from .models import Assessment, CallForTopics, CandidateTopic, TopicProposal
 
 Status = CallForTopics.Status
@@ -27,7 +28,7 @@ def require(user, permission):
 def locked_for_review(call):
     """The call, locked, while its candidates may change: after the deadline, before the
     selection is final."""
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     if call.status == Status.DECIDED:
         raise ValidationError(
             _(
@@ -74,7 +75,7 @@ def prepare_candidates(call):
     """Group every submitted proposal that has no candidate yet: one candidate per suggested
     area, one per "other" proposal. Safe to run again; returns how many proposals it placed.
     A query per candidate made, not per proposal."""
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     proposals = list(
         call.proposals.filter(status=SUBMITTED, candidate=None)
         .select_related("area")
@@ -111,7 +112,7 @@ def place_proposal(proposal, regroup=False):
     "other" proposal is a candidate of its own. One already placed stays where the reviewers
     put it unless its area changed (``regroup``); one withdrawn during an extension leaves.
     The call is locked, as for the reviewers' own changes."""
-    CallForTopics.objects.select_for_update().filter(pk=proposal.call_id).first()
+    locks.call(proposal.call_id)
     if proposal.status != SUBMITTED:
         candidate = None
     elif proposal.candidate_id and not regroup:

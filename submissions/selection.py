@@ -16,7 +16,7 @@ from meetings.models import Body
 from wgportal.i18n import date_long, date_time_long, join_names, language_name
 from wgportal.translations import localized_values
 
-from . import outbox
+from . import locks, outbox
 from .models import CallForTopics, OutboundMessage, SelectionReopening, TopicProposal
 from .review import locked_for_review, require
 
@@ -262,7 +262,7 @@ def reopen_selection(*, user, call, reason):
     """Back to the review: the topics come off the agenda, outcome messages not yet sent are
     cancelled, and who reopened it and why is kept."""
     require(user, "submissions.select_topics")
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     if call.status != Status.DECIDED:
         raise ValidationError(_("Only a final selection can be reopened."))
     reason = (reason or "").strip()

@@ -64,9 +64,17 @@ def _proposal(request, pk):
 
 
 def _apply(form, action):
-    """Run a service with the form's data; its refusals become the form's errors."""
+    """Run a service with the form's data; its refusals become the form's errors. Where
+    someone changed the proposal meanwhile, the form keeps what was typed, shows the stored
+    version beside it, and takes that version as seen: saving again keeps the typed text."""
     try:
         return action()
+    except services.ChangedMeanwhile as error:
+        form.stored = error.proposal
+        form.data = form.data.copy()
+        form.data["version"] = error.proposal.version
+        form.add_error(None, error)
+        return None
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
