@@ -18,7 +18,7 @@ from wgportal.translations import localized_values
 
 from . import locks, outbox
 from .models import CallForTopics, OutboundMessage, SelectionReopening, TopicProposal
-from .review import locked_for_review, require
+from .review import current, locked_for_review, require
 
 Status = CallForTopics.Status
 PLACEMENTS = (agenda_services.PLACEMENT_ITEMS, agenda_services.PLACEMENT_SUBITEMS)
@@ -39,7 +39,7 @@ def select_candidate(*, user, candidate):
     """The candidate joins the selection at the next rank."""
     require(user, "submissions.select_topics")
     call = locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(call, candidate)
     if candidate.selection_rank:
         return candidate
     if not candidate.proposals.filter(status=TopicProposal.Status.SUBMITTED).exists():
@@ -62,7 +62,7 @@ def unselect_candidate(*, user, candidate):
     """The candidate leaves the selection; those after it move up a rank."""
     require(user, "submissions.select_topics")
     call = locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(call, candidate)
     rank = candidate.selection_rank
     if rank is None:
         return candidate
@@ -79,7 +79,7 @@ def move_in_selection(*, user, candidate, offset):
     """Swap ranks with the neighbour above (-1) or below (+1)."""
     require(user, "submissions.select_topics")
     call = locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(call, candidate)
     if candidate.selection_rank is None or offset not in (-1, 1):
         return candidate
     neighbour = call.candidates.filter(selection_rank=candidate.selection_rank + offset).first()
