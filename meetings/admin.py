@@ -57,6 +57,18 @@ class ImportForm(forms.Form):
         help_text=_("UTF-8, with the columns of the export; one bad row and nothing changes."),
     )
 
+    # The address book of every State is some 50 KB; anything far larger is not one.
+    MAX_SIZE = 2 * 1024 * 1024
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > self.MAX_SIZE:
+            raise ValidationError(
+                _("The file is larger than %(size)s MB; an address book is far smaller.")
+                % {"size": self.MAX_SIZE // (1024 * 1024)}
+            )
+        return file
+
 
 @admin.register(PermanentMission)
 class PermanentMissionAdmin(SimpleHistoryAdmin):

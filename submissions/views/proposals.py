@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from meetings.models import MemberState
 from wgportal.http import pdf_response
+from wgportal.spreadsheet import Writer
 
 from .. import receipts, selectors, services
 from ..forms import ProposalForm
@@ -321,7 +320,7 @@ def _overview_csv(call, states):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = call.reference.replace("/", "-").replace(" ", "_")
     response["Content-Disposition"] = f'attachment; filename="{name}-answers.csv"'
-    writer = csv.writer(response)
+    writer = Writer(response)
     writer.writerow(["iso3", "state", "region", "submitted", "drafts"])
     for state in states:
         writer.writerow([state.iso3, state.short_name, state.region, state.submitted, state.drafts])

@@ -711,3 +711,10 @@ def test_the_state_page_asks_two_queries_per_call(
     calls = CallForTopics.objects.exclude(status=CallForTopics.Status.DRAFT).count()
     with django_assert_num_queries(4 + 2 * calls):
         client.get(reverse("submissions:home"))
+
+
+def test_the_overview_csv_writes_formulas_as_text(as_user, french_proposal, open_call):
+    MemberState.objects.filter(iso3="FRA").update(short_name='=HYPERLINK("http://x","y")')
+    url = reverse("submissions:overview", args=[open_call.pk])
+    csv = as_user("secretariat").get(url, {"format": "csv"}).content.decode()
+    assert "FRA,\"'=HYPERLINK(" in csv and ',"=HYPERLINK' not in csv
