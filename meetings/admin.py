@@ -9,9 +9,14 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
-from wgportal.admin import TranslatedAdmin, confirm_action, confirmed, zoned_time
+from wgportal.admin import (
+    HistoryAdmin,
+    TranslatedAdmin,
+    confirm_action,
+    confirmed,
+    zoned_time,
+)
 
 from . import services
 from .models import (
@@ -71,7 +76,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(PermanentMission)
-class PermanentMissionAdmin(SimpleHistoryAdmin):
+class PermanentMissionAdmin(HistoryAdmin):
     list_display = ["functional_title", "state", "city", "correspondence_language", "is_demo"]
     list_filter = ["correspondence_language", "is_demo", "state__region"]
     search_fields = ["functional_title", "state__short_name", "city", "email"]
@@ -123,7 +128,7 @@ class PermanentMissionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BureauMember)
-class BureauMemberAdmin(SimpleHistoryAdmin):
+class BureauMemberAdmin(HistoryAdmin):
     list_display = ["user", "role", "state", "body"]
     list_filter = ["role", "body"]
     search_fields = ["user__username", "user__last_name", "state__short_name"]
@@ -251,7 +256,7 @@ ISSUED_AT = zoned_time(ProvisionalAgenda, "issued_at", lambda agenda: agenda.mee
 
 
 @admin.register(ProvisionalAgenda)
-class ProvisionalAgendaAdmin(SimpleHistoryAdmin):
+class ProvisionalAgendaAdmin(HistoryAdmin):
     list_display = ["document", "meeting", ISSUED_AT]
     readonly_fields = [ISSUED_AT]
     actions = ["issue"]
