@@ -296,9 +296,8 @@ class ChangedMeanwhile(ValidationError):
         super().__init__(
             _(
                 "Someone else of your delegation changed this proposal at %(time)s while you "
-                "were editing it. Nothing of yours was saved yet: their version is shown below "
-                "your text. Save again to replace it with yours, or leave this page to keep "
-                "theirs."
+                "were editing it. Nothing of yours was saved: reload the proposal to see their "
+                "changes, then make yours again."
             )
             % {"time": date_time_long(proposal.updated_at, proposal.call.zone)}
         )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from meetings.models import MemberState
 from wgportal.http import pdf_response
+from wgportal.i18n import date_time_long
 from wgportal.spreadsheet import Writer
 
 from .. import receipts, selectors, services
@@ -69,10 +70,19 @@ def _apply(form, action):
     try:
         return action()
     except services.ChangedMeanwhile as error:
-        form.stored = error.proposal
+        stored = form.stored = error.proposal
         form.data = form.data.copy()
-        form.data["version"] = error.proposal.version
-        form.add_error(None, error)
+        form.data["version"] = stored.version
+        form.add_error(
+            None,
+            _(
+                "Someone else of your delegation changed this proposal at %(time)s while you "
+                "were editing it. Nothing of yours was saved yet: their version is shown below "
+                "your text. Save again to replace it with yours, or leave this page to keep "
+                "theirs."
+            )
+            % {"time": date_time_long(stored.updated_at, stored.call.zone)},
+        )
         return None
     except ValidationError as error:
         if hasattr(error, "error_dict"):
