@@ -42,6 +42,8 @@ def _with_candidate(view):
         call = _call(request, call_pk)
         candidate = call.candidates.select_related("call").filter(pk=pk).first()
         if candidate is None:
+            if CandidateTopic.objects.filter(pk=pk).exists():
+                raise Http404  # another call's
             messages.error(request, " ".join(review.gone(pk).messages))
             return redirect("submissions:review", call_pk=call_pk)
         return view(request, call_pk, pk, candidate)
