@@ -9,9 +9,14 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
-from wgportal.admin import TranslatedAdmin, confirm_action, confirmed, zoned_time
+from wgportal.admin import (
+    HistoryAdmin,
+    TranslatedAdmin,
+    confirm_action,
+    confirmed,
+    zoned_time,
+)
 
 from . import services
 from .models import (
@@ -57,9 +62,21 @@ class ImportForm(forms.Form):
         help_text=_("UTF-8, with the columns of the export; one bad row and nothing changes."),
     )
 
+    # The address book of every State is some 50 KB; anything far larger is not one.
+    MAX_SIZE = 2 * 1024 * 1024
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > self.MAX_SIZE:
+            raise ValidationError(
+                _("The file is larger than %(size)s MB; an address book is far smaller.")
+                % {"size": self.MAX_SIZE // (1024 * 1024)}
+            )
+        return file
+
 
 @admin.register(PermanentMission)
-class PermanentMissionAdmin(SimpleHistoryAdmin):
+class PermanentMissionAdmin(HistoryAdmin):
     list_display = ["functional_title", "state", "city", "correspondence_language", "is_demo"]
     list_filter = ["correspondence_language", "is_demo", "state__region"]
     search_fields = ["functional_title", "state__short_name", "city", "email"]
@@ -111,7 +128,7 @@ class PermanentMissionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BureauMember)
-class BureauMemberAdmin(SimpleHistoryAdmin):
+class BureauMemberAdmin(HistoryAdmin):
     list_display = ["user", "role", "state", "body"]
     list_filter = ["role", "body"]
     search_fields = ["user__username", "user__last_name", "state__short_name"]
@@ -239,7 +256,7 @@ ISSUED_AT = zoned_time(ProvisionalAgenda, "issued_at", lambda agenda: agenda.mee
 
 
 @admin.register(ProvisionalAgenda)
-class ProvisionalAgendaAdmin(SimpleHistoryAdmin):
+class ProvisionalAgendaAdmin(HistoryAdmin):
     list_display = ["document", "meeting", ISSUED_AT]
     readonly_fields = [ISSUED_AT]
     actions = ["issue"]

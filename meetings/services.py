@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wgportal.spreadsheet import Writer, plain
+
 from .models import AgendaItem, MemberState, PermanentMission, ProvisionalAgenda
 
 MISSION_COLUMNS = [
@@ -29,7 +31,7 @@ MISSION_COLUMNS = [
 def export_missions(missions):
     """The address book as CSV text, in the columns import_missions reads."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = Writer(out, lineterminator="\n")
     writer.writerow(MISSION_COLUMNS)
     for mission in missions.select_related("state"):
         row = [getattr(mission, column, "") for column in MISSION_COLUMNS[1:]]
@@ -38,12 +40,23 @@ def export_missions(missions):
     return out.getvalue()
 
 
+def _unreadable(line, error):
+    return ValidationError(
+        _("Line %(line)s cannot be read: %(error)s.") % {"line": line, "error": error}
+    )
+
+
 @transaction.atomic
 def import_missions(text):
     """Create or update missions from CSV. Every row is checked first, and an error names its
-    line; one bad row and nothing is changed. Returns (created, updated)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in MISSION_COLUMNS if c not in (reader.fieldnames or [])]
+    line; one bad row and nothing is changed. Returns (created, updated). Lines may end in
+    CR, LF or CR LF (newline="" lets the csv module read them all, even inside quotes)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        columns = reader.fieldnames or []
+    except csv.Error as error:
+        raise _unreadable(1, error) from None
+    missing = [c for c in MISSION_COLUMNS if c not in columns]
     if missing:
         raise ValidationError(
             _("The first line must name the columns; missing: %(columns)s.")
@@ -60,9 +73,7 @@ def import_missions(text):
         except StopIteration:
             break
         except csv.Error as error:
-            raise ValidationError(
-                _("Line %(line)s cannot be read: %(error)s.") % {"line": line + 1, "error": error}
-            ) from None
+            raise _unreadable(line + 1, error) from None
         code = (row["iso3"] or "").strip().upper()
         if code in seen:
             errors.append(
@@ -80,7 +91,7 @@ def import_missions(text):
             continue
         mission = getattr(state, "mission", None) or PermanentMission(state=state)
         for column in MISSION_COLUMNS[1:-1]:
-            setattr(mission, column, (row[column] or "").strip())
+            setattr(mission, column, plain((row[column] or "").strip()))
         mission.is_demo = (row["is_demo"] or "").strip().lower() in {"yes", "true", "1"}
         try:
             mission.full_clean(validate_unique=False)

@@ -14,11 +14,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import MemberState
 from wgportal.admin import (
     EnteredInZoneMixin,
+    HistoryAdmin,
     TranslatedAdmin,
     confirm_action,
     confirmed,
@@ -72,7 +72,7 @@ class NewDelegateForm(forms.ModelForm):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(SimpleHistoryAdmin):
+class DelegateAdmin(HistoryAdmin):
     list_display = ["user", "state", "is_active"]
     list_filter = ["is_active", "state__region"]
     search_fields = ["user__username", "user__last_name", "user__email", "state__short_name"]
@@ -383,7 +383,7 @@ def _extension_zone(extension):
 
 
 @admin.register(DeadlineExtension)
-class DeadlineExtensionAdmin(EnteredInZoneMixin, SimpleHistoryAdmin):
+class DeadlineExtensionAdmin(EnteredInZoneMixin, HistoryAdmin):
     form = ExtensionForm
     list_display = [
         "call",
@@ -425,7 +425,7 @@ class DeadlineExtensionAdmin(EnteredInZoneMixin, SimpleHistoryAdmin):
 
 
 @admin.register(TopicProposal)
-class TopicProposalAdmin(SimpleHistoryAdmin):
+class TopicProposalAdmin(HistoryAdmin):
     """The secretariat reads proposals; only delegates write them, through the portal."""
 
     list_display = [
@@ -452,7 +452,7 @@ class TopicProposalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(SimpleHistoryAdmin):
+class OutboundMessageAdmin(HistoryAdmin):
     """The outbox: what the portal sends. Queued and held messages can be edited."""
 
     list_display = [
@@ -514,7 +514,7 @@ class OutboundMessageAdmin(SimpleHistoryAdmin):
         self._act(request, queryset, outbox.retry, _("Queued again: %(count)s."))
 
 
-class ReviewRecordAdmin(SimpleHistoryAdmin):
+class ReviewRecordAdmin(HistoryAdmin):
     """Made and changed on the Bureau's review pages, where the rules hold; read here."""
 
     def has_add_permission(self, request):

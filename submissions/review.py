@@ -5,6 +5,7 @@ once take turns, and is refused once the selection is final."""
 
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
@@ -13,6 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from wgportal.translations import LANGUAGES, localized_values, set_localized_values
 
+from . import locks
 from .models import Assessment, CallForTopics, CandidateTopic, TopicProposal
 
 Status = CallForTopics.Status
@@ -27,7 +29,7 @@ def require(user, permission):
 def locked_for_review(call):
     """The call, locked, while its candidates may change: after the deadline, before the
     selection is final."""
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     if call.status == Status.DECIDED:
         raise ValidationError(
             _(
@@ -45,6 +47,36 @@ def locked_for_review(call):
             % {"reference": call.reference}
         )
     return call
+
+
+def _merged_key(pk):
+    return f"review:merged-into:{pk}"
+
+
+def gone(pk):
+    """The refusal for a candidate that another member's merge (or split) removed meanwhile:
+    where it went when known, the page as it stands now either way."""
+    into = cache.get(_merged_key(pk))
+    target = CandidateTopic.objects.filter(pk=into).first() if into else None
+    if target is not None:
+        return ValidationError(
+            _("This topic was merged into “%(title)s” by another member meanwhile.")
+            % {"title": target.title}
+        )
+    return ValidationError(
+        _(
+            "This topic no longer exists; another member may have merged it meanwhile. The "
+            "page shows the topics as they stand now."
+        )
+    )
+
+
+def current(call, candidate):
+    """The candidate as it stands under the call's lock, or the refusal if it is gone."""
+    found = call.candidates.filter(pk=candidate.pk).first()
+    if found is None:
+        raise gone(candidate.pk)
+    return found
 
 
 def _next_position(call):
@@ -74,7 +106,7 @@ def prepare_candidates(call):
     """Group every submitted proposal that has no candidate yet: one candidate per suggested
     area, one per "other" proposal. Safe to run again; returns how many proposals it placed.
     A query per candidate made, not per proposal."""
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     proposals = list(
         call.proposals.filter(status=SUBMITTED, candidate=None)
         .select_related("area")
@@ -111,7 +143,7 @@ def place_proposal(proposal, regroup=False):
     "other" proposal is a candidate of its own. One already placed stays where the reviewers
     put it unless its area changed (``regroup``); one withdrawn during an extension leaves.
     The call is locked, as for the reviewers' own changes."""
-    CallForTopics.objects.select_for_update().filter(pk=proposal.call_id).first()
+    locks.call(proposal.call_id)
     if proposal.status != SUBMITTED:
         candidate = None
     elif proposal.candidate_id and not regroup:
@@ -149,6 +181,10 @@ def merge_candidates(*, user, candidates):
     TopicProposal.objects.filter(candidate_id__in=others_ids).update(candidate=target)
     for assessment in Assessment.objects.filter(candidate_id__in=others_ids):
         assessment.delete()
+    # Whoever still has a merged topic's page open is told where it went. Kept before the
+    # commit, so that a member waiting on the call's lock finds it; read only once the topic
+    # is gone, so a merge rolled back leaves nothing wrong to read.
+    cache.set_many({_merged_key(pk): target.pk for pk in others_ids}, 7 * 24 * 3600)
     CandidateTopic.objects.filter(pk__in=others_ids).delete()
     return target
 
@@ -158,7 +194,7 @@ def split_candidate(*, user, candidate, proposals):
     """The chosen proposals leave the candidate for a new one placed right after it."""
     require(user, "submissions.review_call")
     call = locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(call, candidate)
     if candidate.selection_rank:
         raise ValidationError(
             _("“%(title)s” is selected: take it out of the selection before splitting it.")
@@ -193,8 +229,7 @@ def _renumber(call):
 def rename_candidate(*, user, candidate, titles):
     """New titles, per language; an empty one shows another language's until filled."""
     require(user, "submissions.review_call")
-    locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(locked_for_review(candidate.call), candidate)
     titles = {code: (titles.get(code) or "").strip() for code in LANGUAGES}
     if not any(titles.values()):
         raise ValidationError(_("Give the topic a title in at least one language."))
@@ -209,6 +244,7 @@ def move_candidate(*, user, candidate, offset):
     """One place up (-1) or down (+1) in the list."""
     require(user, "submissions.review_call")
     call = locked_for_review(candidate.call)
+    candidate = current(call, candidate)
     _renumber(call)
     ordered = list(call.candidates.order_by("position"))
     index = [c.pk for c in ordered].index(candidate.pk)
@@ -236,7 +272,7 @@ def assess(*, user, candidate, support, comment=""):
     """The member's own view of a candidate, made or changed until the selection is final."""
     require(user, "submissions.assess_topics")
     member = bureau_membership(user)
-    locked_for_review(candidate.call)
+    candidate = current(locked_for_review(candidate.call), candidate)
     if support not in Assessment.Support.values:
         raise ValidationError({"support": _("Choose a level of support.")})
     assessment = Assessment.objects.filter(candidate=candidate, member=member).first()

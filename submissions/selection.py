@@ -17,9 +17,9 @@ from wgportal.i18n import date_long, date_time_long, join_names, language_name
 from wgportal.style import sorted_by_name
 from wgportal.translations import localized_values
 
-from . import outbox
+from . import locks, outbox
 from .models import CallForTopics, OutboundMessage, SelectionReopening, TopicProposal
-from .review import locked_for_review, require
+from .review import current, locked_for_review, require
 
 Status = CallForTopics.Status
 PLACEMENTS = (agenda_services.PLACEMENT_ITEMS, agenda_services.PLACEMENT_SUBITEMS)
@@ -40,7 +40,7 @@ def select_candidate(*, user, candidate):
     """The candidate joins the selection at the next rank."""
     require(user, "submissions.select_topics")
     call = locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(call, candidate)
     if candidate.selection_rank:
         return candidate
     if not candidate.proposals.filter(status=TopicProposal.Status.SUBMITTED).exists():
@@ -63,7 +63,7 @@ def unselect_candidate(*, user, candidate):
     """The candidate leaves the selection; those after it move up a rank."""
     require(user, "submissions.select_topics")
     call = locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(call, candidate)
     rank = candidate.selection_rank
     if rank is None:
         return candidate
@@ -80,7 +80,7 @@ def move_in_selection(*, user, candidate, offset):
     """Swap ranks with the neighbour above (-1) or below (+1)."""
     require(user, "submissions.select_topics")
     call = locked_for_review(candidate.call)
-    candidate.refresh_from_db()
+    candidate = current(call, candidate)
     if candidate.selection_rank is None or offset not in (-1, 1):
         return candidate
     neighbour = call.candidates.filter(selection_rank=candidate.selection_rank + offset).first()
@@ -262,7 +262,7 @@ def reopen_selection(*, user, call, reason):
     """Back to the review: the topics come off the agenda, outcome messages not yet sent are
     cancelled, and who reopened it and why is kept."""
     require(user, "submissions.select_topics")
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     if call.status != Status.DECIDED:
         raise ValidationError(_("Only a final selection can be reopened."))
     reason = (reason or "").strip()

@@ -17,10 +17,9 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
 
-from meetings.models import MemberState
 from wgportal.i18n import date_time_long
 
-from . import outbox, receipts, review
+from . import locks, outbox, receipts, review
 from .enqueue import enqueue
 from .models import CallForTopics, DeadlineExtension, Delegate, OutboundMessage, TopicProposal
 from .validators import validate_deadline
@@ -36,7 +35,7 @@ User = get_user_model()
 
 @transaction.atomic
 def open_call(call, *, by):
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     if call.status != Status.DRAFT:
         raise ValidationError(
             _("Only a draft call can be opened; %(reference)s is %(status)s.")
@@ -57,7 +56,7 @@ def open_call(call, *, by):
 
 @transaction.atomic
 def close_call(call, *, by):
-    call = CallForTopics.objects.select_for_update().get(pk=call.pk)
+    call = locks.call(call.pk)
     if call.status != Status.OPEN:
         raise ValidationError(
             _("Only an open call can be closed; %(reference)s is %(status)s.")
@@ -165,11 +164,6 @@ def _validate_content(call, data):
 # Under the State's lock.
 
 
-def _lock_state(state_id):
-    """The State's row, locked for the rest of the transaction."""
-    MemberState.objects.select_for_update().values_list("pk", flat=True).get(pk=state_id)
-
-
 def _state_numbers(call, state_id, form_token):
     """The State's last number and its submitted proposals in the call, the proposal this form
     made already if the form came back (nearly always none), and the State's deadline. The call
@@ -187,21 +181,26 @@ def _state_numbers(call, state_id, form_token):
 
 
 @transaction.atomic
-def save_draft(*, user, call, data, form_token=None, submit=False):
+def save_draft(*, user, call, data, form_token=None, submit=False, version=None):
     """A new proposal for the delegate's State, as a draft or (``submit``) submitted at once.
-    The same form posted twice gives one proposal."""
+    The same form posted twice gives one proposal, with the text posted last."""
     state_id = delegate_state_id(user)
     # One writer at a time per State and call: numbers, the limit and the form's token hold
     # under concurrency (a double click waits here, then finds the first click's proposal).
-    _lock_state(state_id)
+    locks.state(state_id)
     mine = _state_numbers(call, state_id, form_token)
     if mine["made"]:
-        # A double click, or Back after saving a draft: the form's proposal, submitted now if
-        # asked.
+        # A double click, or Back after saving a draft and the text corrected: the form's
+        # proposal takes the form's text (the same text changes nothing), submitted if asked.
+        # The form's version tells whether someone else changed the proposal meanwhile.
         done = TopicProposal.objects.get(pk=mine["made"])
-        if submit and done.status == ProposalStatus.DRAFT:
-            return submit_proposal(user=user, proposal=done, version=done.version)
-        return done
+        return _change_and_submit(
+            user=user,
+            proposal=done,
+            version=done.version if version is None else version,
+            data=data,
+            submit=submit,
+        )
     _ensure_accepting(call, state_id, deadline=mine["deadline"])
     _validate_content(call, data)
     proposal = TopicProposal(
@@ -277,18 +276,24 @@ def _clean(proposal):
 
 
 def _locked_for_change(user, proposal, version):
-    """The proposal, locked, after checking who asks, when, and that nobody changed it since."""
+    """The proposal, locked (after its State and, once closed, its call: see locks), after
+    checking who asks, when, and that nobody changed it since."""
     state_id = delegate_state_id(user)
-    proposal = (
-        TopicProposal.objects.select_for_update(of=("self",))
-        .select_related("call")
-        .get(pk=proposal.pk)
-    )
+    proposal = locks.proposal(proposal.pk)
     if proposal.state_id != state_id:
         raise PermissionDenied
     _ensure_accepting(proposal.call, state_id)
     if proposal.version != version:
-        raise ValidationError(
+        raise ChangedMeanwhile(proposal)
+    return proposal
+
+
+class ChangedMeanwhile(ValidationError):
+    """Someone changed the proposal since the form was shown; ``proposal`` is the version
+    stored, for the form to show beside what was typed."""
+
+    def __init__(self, proposal):
+        super().__init__(
             _(
                 "Someone else of your delegation changed this proposal at %(time)s while you "
                 "were editing it. Nothing of yours was saved: reload the proposal to see their "
@@ -296,7 +301,7 @@ def _locked_for_change(user, proposal, version):
             )
             % {"time": date_time_long(proposal.updated_at, proposal.call.zone)}
         )
-    return proposal
+        self.proposal = proposal
 
 
 def _save(proposal, **changes):
@@ -348,7 +353,6 @@ def _place_if_closed(proposal, regroup=False):
 
 @transaction.atomic
 def submit_proposal(*, user, proposal, version):
-    _lock_state(proposal.state_id)
     proposal = _locked_for_change(user, proposal, version)
     if proposal.status == ProposalStatus.SUBMITTED:
         return proposal  # Submitting twice changes nothing.
@@ -368,7 +372,9 @@ def save_proposal(*, user, call, data, submit=False, proposal=None, version=None
     """The proposal form's use case: a new proposal (a draft, or submitted at once) or a change
     to one, submitted at once if asked; all of it or, on any refusal, none of it."""
     if proposal is None:
-        return save_draft(user=user, call=call, data=data, form_token=form_token, submit=submit)
+        return save_draft(
+            user=user, call=call, data=data, form_token=form_token, submit=submit, version=version
+        )
     return _change_and_submit(
         user=user, proposal=proposal, version=version, data=data, submit=submit
     )

@@ -3,6 +3,9 @@ with history, and every time shown in a named time zone."""
 
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +15,53 @@ from simple_history.admin import SimpleHistoryAdmin
 from wgportal.i18n import date_time_long
 
 
-class TranslatedAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class KeysOnlyMixin:
+    """An autocomplete widget that shows back only values that can be keys of its model: a
+    form posted (or an add page opened) with "²" or a huge number in such a field answers
+    with the field's error, where Django's widget would look the value up and fail."""
+
+    def is_key(self, value):
+        rel = self.field.remote_field
+        name = getattr(rel, "field_name", None)
+        target = rel.model._meta.get_field(name) if name else rel.model._meta.pk
+        try:
+            key = target.to_python(value)
+        except ValidationError:
+            return False
+        if isinstance(key, int):
+            low, high = connection.ops.integer_field_range(target.get_internal_type())
+            return (low is None or key >= low) and (high is None or key <= high)
+        return True
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if self.is_key(v)], attr)
+
+
+class KeysOnlySelect(KeysOnlyMixin, AutocompleteSelect):
+    pass
+
+
+class KeysOnlySelectMultiple(KeysOnlyMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Every change in the history; autocomplete fields that stand hostile values."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KeysOnlySelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KeysOnlySelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class TranslatedAdmin(HistoryAdmin, TabbedTranslationAdmin):
     """Every language of a translated field in its own tab; every change in the history."""
 
 

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STYLESHEET = Path(settings.BASE_DIR, "templates", "pdf", "document.css")
 # Fonts per language, named explicitly; the stylesheet selects them with :lang().
@@ -30,6 +31,27 @@ FONTS = {
 }
 LATIN_AND_CYRILLIC = "Noto Serif"
 PDF_VARIANT = "pdf/ua-1"
+
+
+# The only files a document may load. Fonts are not among them: fontconfig finds them by the
+# names above, without a URL.
+ALLOWED_FILES = {STYLESHEET.as_uri(): STYLESHEET}
+
+
+class RefusedFetch(Exception):
+    pass
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """WeasyPrint's fetcher for documents: the allowed local files and nothing else, so that
+    markup slipping into a document can neither read a file of the server (a link made an
+    attachment) nor make a request. WeasyPrint logs the refusal and renders without it."""
+
+    def fetch(self, url, headers=None):
+        path = ALLOWED_FILES.get(url)
+        if path is None:
+            raise RefusedFetch(f"documents load only the portal's own files, not {url[:100]}")
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": "text/css"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,7 @@ class RenderedPdf:
 @cache
 def stylesheet():
     """Parsed once per process."""
-    return CSS(filename=str(STYLESHEET))
+    return CSS(filename=str(STYLESHEET), url_fetcher=LocalOnlyFetcher())
 
 
 def font_for(language):
@@ -78,7 +100,8 @@ def cache_key(html):
 def html_to_pdf(html):
     """Bare WeasyPrint on a final HTML string; returns (bytes, characters without a glyph)."""
     with _MissingGlyphs() as missing:
-        content = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        # No base URL: a relative reference resolves to nothing rather than to the project.
+        content = HTML(string=html, base_url=None, url_fetcher=LocalOnlyFetcher()).write_pdf(
             stylesheets=[stylesheet()], pdf_variant=PDF_VARIANT
         )
     return content, tuple(sorted(missing.characters))

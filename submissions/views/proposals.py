@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from meetings.models import MemberState
 from wgportal.http import pdf_response
+from wgportal.i18n import date_time_long
+from wgportal.spreadsheet import Writer
 
 from .. import receipts, selectors, services
 from ..forms import ProposalForm
@@ -64,9 +64,26 @@ def _proposal(request, pk):
 
 
 def _apply(form, action):
-    """Run a service with the form's data; its refusals become the form's errors."""
+    """Run a service with the form's data; its refusals become the form's errors. Where
+    someone changed the proposal meanwhile, the form keeps what was typed, shows the stored
+    version beside it, and takes that version as seen: saving again keeps the typed text."""
     try:
         return action()
+    except services.ChangedMeanwhile as error:
+        stored = form.stored = error.proposal
+        form.data = form.data.copy()
+        form.data["version"] = stored.version
+        form.add_error(
+            None,
+            _(
+                "Someone else of your delegation changed this proposal at %(time)s while you "
+                "were editing it. Nothing of yours was saved yet: their version is shown below "
+                "your text. Save again to replace it with yours, or leave this page to keep "
+                "theirs."
+            )
+            % {"time": date_time_long(stored.updated_at, stored.call.zone)},
+        )
+        return None
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
@@ -313,7 +330,7 @@ def _overview_csv(call, states):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = call.reference.replace("/", "-").replace(" ", "_")
     response["Content-Disposition"] = f'attachment; filename="{name}-answers.csv"'
-    writer = csv.writer(response)
+    writer = Writer(response)
     writer.writerow(["iso3", "state", "region", "submitted", "drafts"])
     for state in states:
         writer.writerow([state.iso3, state.short_name, state.region, state.submitted, state.drafts])

@@ -2,6 +2,8 @@
 selection. Each view checks who asks, then reads a selector or runs a service; the service
 refuses what the rules forbid, and its message is shown."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +19,7 @@ from wgportal.http import pdf_response
 
 from .. import documents, review, selection, selectors
 from ..forms import AssessmentForm, FinaliseForm, ReopenForm, TitlesForm
-from ..models import CallForTopics
+from ..models import CallForTopics, CandidateTopic
 
 Status = CallForTopics.Status
 
@@ -31,9 +33,22 @@ def _call(request, call_pk):
     )
 
 
-def _candidate(request, call_pk, pk):
-    call = _call(request, call_pk)
-    return get_object_or_404(call.candidates.select_related("call"), pk=pk)
+def _with_candidate(view):
+    """A view of one candidate, called with it; a candidate removed meanwhile (merged by
+    another member) is a message on the dashboard, not an error page."""
+
+    @wraps(view)
+    def wrapper(request, call_pk, pk):
+        call = _call(request, call_pk)
+        candidate = call.candidates.select_related("call").filter(pk=pk).first()
+        if candidate is None:
+            if CandidateTopic.objects.filter(pk=pk).exists():
+                raise Http404  # another call's
+            messages.error(request, " ".join(review.gone(pk).messages))
+            return redirect("submissions:review", call_pk=call_pk)
+        return view(request, call_pk, pk, candidate)
+
+    return wrapper
 
 
 def _abilities(user, call):
@@ -108,8 +123,9 @@ def dashboard(request, call_pk):
 
 
 @login_required
-def candidate_detail(request, call_pk, pk):
-    call = _call(request, call_pk)
+@_with_candidate
+def candidate_detail(request, call_pk, pk, candidate):
+    call = candidate.call
     found = selectors.review_candidates(call, request.user, only=pk)
     if not found:
         raise Http404
@@ -142,9 +158,12 @@ def _run(request, action, done, row=""):
 
 
 def _ids(request, name):
-    """The ticked ids; anything else in the list counts as nothing ticked."""
+    """The ticked ids; anything else in the list (not a plain number, as "²" or "-1", or out
+    of a row id's range) counts as nothing ticked."""
     values = set(request.POST.getlist(name))
-    return {int(value) for value in values} if all(v.isdigit() for v in values) else set()
+    if all(v.isascii() and v.isdigit() and len(v) < 10 for v in values):
+        return {int(value) for value in values}
+    return set()
 
 
 def _refuse(request, form, row=""):
@@ -153,7 +172,8 @@ def _refuse(request, form, row=""):
 
 
 def _back(request, call_pk, pk=None):
-    if pk:
+    """The candidate's page, or the dashboard once the candidate is gone."""
+    if pk and CandidateTopic.objects.filter(pk=pk).exists():
         return redirect("submissions:review_candidate", call_pk=call_pk, pk=pk)
     return redirect("submissions:review", call_pk=call_pk)
 
@@ -167,8 +187,8 @@ def _back_to_row(request, call_pk, pk):
 
 @login_required
 @require_POST
-def assess(request, call_pk, pk):
-    candidate = _candidate(request, call_pk, pk)
+@_with_candidate
+def assess(request, call_pk, pk, candidate):
     prefix = request.POST.get("prefix") or None  # sent from the dashboard only
     form = AssessmentForm(request.POST, prefix=prefix)
     row = _row(pk) if prefix else ""
@@ -202,8 +222,8 @@ def merge(request, call_pk):
 
 @login_required
 @require_POST
-def split(request, call_pk, pk):
-    candidate = _candidate(request, call_pk, pk)
+@_with_candidate
+def split(request, call_pk, pk, candidate):
     ids = _ids(request, "proposals")
     chosen = list(candidate.proposals.filter(pk__in=ids))
     if len(chosen) != len(ids):
@@ -218,8 +238,8 @@ def split(request, call_pk, pk):
 
 @login_required
 @require_POST
-def rename(request, call_pk, pk):
-    candidate = _candidate(request, call_pk, pk)
+@_with_candidate
+def rename(request, call_pk, pk, candidate):
     form = TitlesForm(request.POST, candidate=candidate)
     if not form.is_valid():
         _refuse(request, form)
@@ -236,8 +256,8 @@ def rename(request, call_pk, pk):
 
 @login_required
 @require_POST
-def move(request, call_pk, pk):
-    candidate = _candidate(request, call_pk, pk)
+@_with_candidate
+def move(request, call_pk, pk, candidate):
     _run(
         request,
         lambda: review.move_candidate(
@@ -253,9 +273,9 @@ def move(request, call_pk, pk):
 
 @login_required
 @require_POST
-def select(request, call_pk, pk):
+@_with_candidate
+def select(request, call_pk, pk, candidate):
     """Into or out of the selection, or one rank up or down in it."""
-    candidate = _candidate(request, call_pk, pk)
     action = request.POST.get("action")
     if action in ("up", "down"):
         service, done = (

@@ -85,3 +85,64 @@ def test_duplicates_nuls_and_unreadable_lines_are_refused():
     huge = "x" * 200_000
     with pytest.raises(ValidationError, match="Line 2 cannot be read"):
         services.import_missions(f'{HEADER}\nAUT,"{huge}",L,,,C,1,K,en,a@b.example,no\n')
+
+
+# Any file a spreadsheet or an editor writes: a message with the line, never an error page.
+
+ROW = "AUT,Head of mission,L,,,Vienna,1010,Austria,en,aut@example.org,no"
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_any_line_ending_and_a_byte_order_mark_are_read(end):
+    assert services.import_missions(f"\ufeff{HEADER}{end}{ROW}{end}") == (0, 1)
+    assert PermanentMission.objects.get(state__iso3="AUT").city == "Vienna"
+
+
+def test_an_oversized_header_field_is_named_by_its_line():
+    with pytest.raises(ValidationError, match="Line 1 cannot be read"):
+        services.import_missions(f'"{"x" * 200_000}",{HEADER}\n{ROW}\n')
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (f"{HEADER}\r{ROW}\r".encode(), "1 updated"),
+        (f"\ufeff{HEADER}\r\n{ROW}\r\n".encode(), "1 updated"),
+        (f"{HEADER}\n{ROW}\n".encode("utf-16"), "not UTF-8"),
+        (f"{HEADER}\n{ROW}\n".encode() + b"\xff\xfe", "not UTF-8"),
+        (f'"{"x" * 200_000}",{HEADER}\n'.encode(), "Line 1 cannot be read"),
+        (f'{HEADER}\nAUT,"{"x" * 200_000}"\n'.encode(), "Line 2 cannot be read"),
+        (b"a;b;c\n1;2;3\n", "missing: iso3"),
+        (b"", "The submitted file is empty."),
+        (f"{HEADER}\n".encode() + b"x" * (3 * 1024 * 1024), "larger than 2 MB"),
+    ],
+)
+def test_the_admin_import_answers_any_file_with_a_message(secretariat_client, content, message):
+    url = reverse("admin:meetings_permanentmission_import")
+    upload = SimpleUploadedFile("m.csv", content)
+    response = secretariat_client.post(url, {"file": upload}, follow=True)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_exports_write_formulas_as_text_and_read_them_back():
+    mission = PermanentMission.objects.get(state__iso3="AUT")
+    mission.functional_title = '=HYPERLINK("http://example.org","x")'
+    mission.city = "-2+3"
+    mission.address_line2 = "@SUM(A1)"
+    mission.save()
+    text = services.export_missions(PermanentMission.objects.filter(pk=mission.pk))
+    row = text.splitlines()[1]
+    assert row.startswith("AUT,\"'=HYPERLINK(") and ",'-2+3," in row and ",'@SUM(A1)," in row
+    assert services.import_missions(text) == (0, 1)
+    mission.refresh_from_db()
+    assert mission.functional_title.startswith("=HYPERLINK") and mission.city == "-2+3"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised(start):
+    from wgportal.spreadsheet import neutralised, plain
+
+    assert neutralised(f"{start}1") == f"'{start}1"
+    assert plain(neutralised(f"{start}1")) == f"{start}1"
+    assert neutralised("Vienna") == "Vienna" and neutralised(3) == 3

@@ -712,3 +712,51 @@ def test_the_state_page_asks_two_queries_per_call(
     calls = CallForTopics.objects.exclude(status=CallForTopics.Status.DRAFT).count()
     with django_assert_num_queries(4 + 2 * calls):
         client.get(reverse("submissions:home"))
+
+
+def test_the_overview_csv_writes_formulas_as_text(as_user, french_proposal, open_call):
+    MemberState.objects.filter(iso3="FRA").update(short_name='=HYPERLINK("http://x","y")')
+    url = reverse("submissions:overview", args=[open_call.pk])
+    csv = as_user("secretariat").get(url, {"format": "csv"}).content.decode()
+    assert "FRA,\"'=HYPERLINK(" in csv and ',"=HYPERLINK' not in csv
+
+
+# A form posted again (Back, the text corrected, sent again) never loses what was typed.
+
+
+def test_a_draft_form_posted_again_with_other_text_saves_that_text(as_user, open_call):
+    client = as_user("delegate-fr")
+    new = reverse("submissions:new", args=[open_call.pk])
+    assert client.post(new, post_data(open_call, title="First text")).status_code == 302
+    again = client.post(new, {**post_data(open_call, title="Corrected text"), "submit": ""})
+    assert again.status_code == 302
+    proposal = TopicProposal.objects.get(call=open_call)
+    assert (proposal.title, proposal.status) == ("Corrected text", "submitted")
+    assert proposal.version == 3  # saved with the new text, then submitted
+    # A double click on the same text makes nothing new.
+    assert client.post(new, {**post_data(open_call, title="Corrected text"), "submit": ""})
+    proposal.refresh_from_db()
+    assert proposal.version == 3 and open_call.proposals.count() == 1
+
+
+def test_a_draft_changed_meanwhile_shows_both_versions_and_keeps_the_typed_one(as_user, open_call):
+    client = as_user("delegate-fr")
+    new = reverse("submissions:new", args=[open_call.pk])
+    client.post(new, post_data(open_call, title="First text"))
+    proposal = TopicProposal.objects.get(call=open_call)
+    edit = reverse("submissions:edit", args=[proposal.pk])
+    as_user("delegate-fr").post(edit, post_data(open_call, title="Colleague's text", version="1"))
+    again = client.post(new, post_data(open_call, title="My corrected text"))
+    html = again.content.decode()
+    assert again.status_code == 200
+    assert "Someone else of your delegation changed this proposal" in html
+    assert 'value="My corrected text"' in html  # the form keeps what was typed
+    assert "The version saved meanwhile" in html and "Colleague&#x27;s text" in html
+    assert 'name="version" value="2"' in html
+    proposal.refresh_from_db()
+    assert proposal.title == "Colleague's text"
+    # Saving again, from the page as shown, keeps the typed text.
+    kept = client.post(new, post_data(open_call, title="My corrected text", version="2"))
+    assert kept.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.title == "My corrected text" and open_call.proposals.count() == 1
