@@ -296,7 +296,11 @@ def test_secretariat_creates_a_delegate_who_is_invited_to_set_a_password(
         form_url, {"new_password1": "a-long-new-pass-2026", "new_password2": "a-long-new-pass-2026"}
     )
     assert done.status_code == 302
-    assert client.login(username="new.delegate@example.org", password="a-long-new-pass-2026")
+    signed_in = client.post(
+        reverse("login"),
+        {"username": "new.delegate@example.org", "password": "a-long-new-pass-2026"},
+    )
+    assert signed_in.status_code == 302
 
 
 def test_a_delegate_email_cannot_be_used_twice(secretariat_client):
