@@ -18,4 +18,3 @@ class PortalAdminSite(admin.AdminSite):
     def has_permission(self, request):
         verified = not settings.STAFF_TWO_FACTOR or request.user.is_verified()
         return super().has_permission(request) and verified
-
