@@ -15,7 +15,6 @@ from wgportal.roles import secretariat_group
 from . import demo_stages
 from .models import CallForTopics, Delegate, SuggestedArea
 
-
 # username: (first name, last name, State, Bureau role)
 BUREAU = {
     "president": ("Elena", "Morales", "MEX", BureauMember.Role.PRESIDENT),

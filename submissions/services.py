@@ -5,17 +5,12 @@ can act on, or PermissionDenied for a user who may not act at all."""
 import contextlib
 import uuid
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import get_language, ngettext, override
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from meetings.models import MemberState
@@ -449,17 +444,23 @@ def create_delegate(*, email, first_name, last_name, state, by):
 
 def invite_delegate(delegate):
     """The invitation: a one-time link to set a password, in the mission's language, through
-    the outbox. Each invitation is a message of its own (sending again is deliberate)."""
+    the outbox, which makes the link when it sends the message. Each invitation is a message of
+    its own (sending again is deliberate), and only to a delegate who has not yet chosen a
+    password: one who has asks for a new one on the sign-in page."""
     user = delegate.user
-    language = _correspondence_language(delegate.state)
-    token = default_token_generator.make_token(user)
-    with override(language):
-        link = settings.PORTAL_URL + reverse(
-            "password_reset_confirm",
-            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
+    if user.has_usable_password():
+        raise ValidationError(
+            _(
+                "%(user)s has chosen a password already, so no invitation was sent; a "
+                "forgotten password is reset from the sign-in page."
+            )
+            % {"user": user.email or user.username}
         )
+    language = _correspondence_language(delegate.state)
     subject, body = outbox.compose(
-        "invitation", {"user": user, "state": delegate.state, "link": link}, language
+        "invitation",
+        {"user": user, "state": delegate.state, "link": outbox.PASSWORD_LINK},
+        language,
     )
     return outbox.record(
         kind=OutboundMessage.Kind.ACCOUNT,
@@ -469,6 +470,7 @@ def invite_delegate(delegate):
         subject=subject,
         body=body,
         state=delegate.state,
+        password_link_for=user,
     )
 
 

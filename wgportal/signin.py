@@ -1,13 +1,12 @@
 """Sign-in throttling (django-axes): whom failures count against, the client's address, and
 the page a locked-out sign-in gets."""
 
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
-
-from axes.helpers import get_cool_off
 
 from .i18n import date_time_long
 
