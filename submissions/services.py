@@ -203,17 +203,24 @@ def _state_numbers(call, state_id, form_token):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT MAX(p.number), COUNT(CASE WHEN p.status = %s THEN 1 END), "
+            "COUNT(CASE WHEN p.status = %s THEN 1 END), "
             "MAX(CASE WHEN p.form_token = %s THEN p.id END), c.status, c.deadline, e.until "
             f"FROM {CallForTopics._meta.db_table} c "
             f"LEFT JOIN {DeadlineExtension._meta.db_table} e "
             "ON e.call_id = c.id AND e.state_id = %s "
             f"LEFT JOIN {TopicProposal._meta.db_table} p ON p.call_id = c.id AND p.state_id = %s "
             "WHERE c.id = %s GROUP BY c.status, c.deadline, e.until",
-            [ProposalStatus.SUBMITTED, token, state_id, state_id, call.pk],
+            [ProposalStatus.SUBMITTED, ProposalStatus.DRAFT, token, state_id, state_id, call.pk],
         )
-        last, submitted, made, call.status, deadline, until = cursor.fetchone()
+        last, submitted, drafts, made, call.status, deadline, until = cursor.fetchone()
     call.deadline, until = _aware(deadline), _aware(until)
-    return {"last": last, "submitted": submitted, "made": made, "deadline": _extended(call, until)}
+    return {
+        "last": last,
+        "submitted": submitted,
+        "drafts": drafts,
+        "made": made,
+        "deadline": _extended(call, until),
+    }
 
 
 @transaction.atomic
@@ -246,6 +253,8 @@ def save_draft(*, user, call, data, form_token=None, submit=False):
         _ensure_below_limit(call, mine["submitted"])
         proposal.status = ProposalStatus.SUBMITTED
         _set_submitted(proposal, user)
+    else:
+        _ensure_below_draft_limit(call, mine["drafts"])
     _clean(proposal)
     proposal.save()
     if submit:
@@ -272,6 +281,21 @@ def _ensure_below_limit(call, submitted):
                 limit,
             )
             % {"submitted": submitted, "limit": limit}
+        )
+
+
+def _ensure_below_draft_limit(call, drafts):
+    limit = call.max_drafts_per_state
+    if drafts >= limit:
+        raise ValidationError(
+            ngettext(
+                "Your Government keeps %(drafts)s draft in this call, the most it allows: "
+                "submit or withdraw a draft before starting another.",
+                "Your Government keeps %(drafts)s drafts in this call, the most it allows: "
+                "submit or withdraw a draft before starting another.",
+                drafts,
+            )
+            % {"drafts": drafts}
         )
 
 

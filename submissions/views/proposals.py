@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from meetings.models import MemberState
 from wgportal.http import pdf_response
+from wgportal.i18n import date_time_long
 
 from .. import receipts, selectors, services
 from ..forms import ProposalForm
@@ -57,6 +58,18 @@ def _call_for_delegate(request, call_pk):
     if call is None:
         raise Http404
     return call
+
+
+def ensure_proposals_readable(user, call):
+    """The Bureau reads the proposals once the call has closed; before, a page says so."""
+    if not user.has_perm("submissions.read_proposals", call):
+        raise PermissionDenied(
+            _(
+                "The Bureau reads the States' proposals once the call for topics has closed "
+                "(its deadline: %(deadline)s)."
+            )
+            % {"deadline": date_time_long(call.deadline, call.zone)}
+        )
 
 
 def _proposal(request, pk):
@@ -270,6 +283,7 @@ def call_proposals(request, call_pk):
     if not (is_secretariat(request.user) or is_bureau_member(request.user)):
         raise PermissionDenied
     call = get_object_or_404(selectors.visible_calls().select_related("meeting"), pk=call_pk)
+    ensure_proposals_readable(request.user, call)
     return render(
         request,
         "submissions/call_proposals.html",
