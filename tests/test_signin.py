@@ -7,6 +7,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import translation
 
 from wgportal.demo import DEMO_PASSWORD
 
@@ -61,13 +62,15 @@ def test_four_failures_then_the_right_password_sign_in_and_start_again(client):
 def test_the_lockout_page_is_translated(client):
     for _ in range(5):
         sign_in(client, "delegate-gb", "wrong")
+    with translation.override("fr"):
+        login = reverse("login")
     response = client.post(
-        reverse("login"),
-        {"username": "delegate-gb", "password": DEMO_PASSWORD},
-        REMOTE_ADDR="192.0.2.10",
-        HTTP_ACCEPT_LANGUAGE="fr",
+        login, {"username": "delegate-gb", "password": DEMO_PASSWORD}, REMOTE_ADDR="192.0.2.10"
     )
     assert response.status_code == 429
+    page = response.content.decode()
+    assert "Connexion refusée pour le moment" in page
+    assert "Réessayez dans 15 minutes, à partir du" in page
 
 
 def test_the_secretariat_lifts_a_lockout_in_the_admin(client, secretariat_client):
