@@ -99,3 +99,22 @@ def test_without_the_permission_no_one_sees_the_lockouts(client, secretariat):
     staff.user_permissions.set(Permission.objects.filter(codename="view_delegate"))
     client.force_login(staff)
     assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 403
+
+
+def test_the_admins_sign_in_is_throttled_too(client):
+    statuses = [
+        client.post(
+            reverse("admin:login"),
+            {"username": "SECRETARIAT", "password": "wrong"},
+            REMOTE_ADDR=f"192.0.2.{70 + number}",
+        ).status_code
+        for number in range(5)
+    ]
+    assert statuses == [200, 200, 200, 200, 429]
+    refused = client.post(
+        reverse("admin:login"),
+        {"username": "secretariat", "password": DEMO_PASSWORD},
+        REMOTE_ADDR="192.0.2.80",
+    )
+    assert refused.status_code == 429
+    assert client.get(reverse("admin:index")).status_code == 302

@@ -180,3 +180,14 @@ def test_a_staff_link_works_for_an_hour_a_delegates_for_a_week(client, username,
     with clock_at(start + after):
         assert password_tokens.check_token(user, token) is valid
         assert confirm_status(client, user, token) is valid
+
+
+def test_a_permission_given_to_the_group_by_hand_is_taken_back_after_migrating():
+    from django.contrib.auth.models import Permission
+    from django.core.management.sql import emit_post_migrate_signal
+
+    group = Group.objects.get(name=SECRETARIAT_GROUP)
+    group.permissions.add(Permission.objects.get(codename="change_user"))
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert not group.permissions.filter(content_type__app_label="auth").exists()
+    assert group.permissions.filter(codename="add_delegate").exists()
