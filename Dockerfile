@@ -1,8 +1,9 @@
 FROM python:3.11-slim-bookworm
 
-# What WeasyPrint, the six languages' fonts and message compilation need.
+# What WeasyPrint, the six languages' fonts, message compilation and ICU (collation) need.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gettext libpango-1.0-0 libpangoft2-1.0-0 \
+       libicu-dev pkg-config g++ \
        libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk fonts-noto-mono \
     && rm -rf /var/lib/apt/lists/*
 

@@ -7,10 +7,12 @@ PYTHON ?= /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEBIAN_PACKAGES := python3 python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium
+	fonts-noto-core fonts-noto-cjk fonts-noto-mono poppler-utils chromium \
+	default-jre-headless nodejs npm \
+	libicu-dev pkg-config g++
 HDX_COUNTRY := hdx-python-country==4.2.5
 
-.PHONY: run test setup system-packages python-packages bench lint member-states messages clean
+.PHONY: run test setup system-packages python-packages node-packages bench lint member-states messages clean
 
 run: setup
 	$(PY) manage.py load_demo
@@ -21,7 +23,7 @@ test: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
 
-setup: system-packages python-packages
+setup: system-packages python-packages node-packages
 	mkdir -p var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
 	$(PY) manage.py migrate --noinput -v0
@@ -38,6 +40,15 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[test]'
 	touch $@
 
+# The browser tests' checkers, axe-core and the Nu HTML Checker (run by Debian's Java), at the
+# versions package-lock.json pins. Their install scripts are not run: vnu-jar's would download
+# a Java runtime.
+node-packages: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 lint: python-packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -49,7 +60,8 @@ bench: setup
 # other languages keep their translations and list what is new, to be translated.
 messages: python-packages
 	rm -f locale/en/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages --ignore=.venv --ignore=var --ignore=tests --no-obsolete \
+	$(PY) manage.py makemessages --ignore=.venv --ignore=var --ignore=tests --ignore=node_modules \
+		--no-obsolete \
 		$(foreach code,ar zh_Hans en fr ru es,-l $(code))
 	msgen --no-wrap locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --no-wrap \
 		-o locale/en/LC_MESSAGES/django.po

@@ -1,12 +1,14 @@
 """Citations of decisions and their paragraphs, as United Nations documents write them."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+
+from wgportal import style
 
 
-def paragraph_label(label):
-    """A paragraph's label as the language writes it: "(o)" in English, "o)" in French."""
-    return pgettext("paragraph label in a citation", "(%(label)s)") % {"label": label}
+def paragraph_label(label, level=1):
+    """A paragraph's label as the language writes it: "(o)", "o)", "(ع)"; level 2 "(i)",
+    "i)", "㈠", "'1'"."""
+    return style.label(label, int(level))
 
 
 def cite(decision, labels=()):
@@ -14,5 +16,5 @@ def cite(decision, labels=()):
     values = {"kind": decision.get_kind_display(), "number": decision.number}
     if not labels:
         return _("%(kind)s %(number)s") % values
-    values["path"] = " ".join(paragraph_label(label) for label in labels)
+    values["path"] = style.label_path(labels)
     return _("%(kind)s %(number)s, paragraph %(path)s") % values

@@ -139,6 +139,11 @@ class Paragraph(models.Model):
         return [*self.parent.labels, self.label] if self.parent_id else [self.label]
 
     @property
+    def level(self):
+        """1 for a lettered paragraph, 2 for a sub-paragraph: they are labelled differently."""
+        return 2 if self.parent_id else 1
+
+    @property
     def anchor(self):
         return "para-" + "-".join(self.labels)
 

@@ -6,9 +6,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import override, pgettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
 from decisions.models import Paragraph
+from wgportal import style
 
 from .validators import validate_language_codes, validate_symbol, validate_time_zone
 
@@ -186,6 +188,16 @@ class Meeting(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=300)
     venue = models.CharField(_("venue"), max_length=200)
+    venue_in = models.CharField(
+        _("“in” the venue"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "How a sentence says “in” the venue, in each language: “в Лиме”, “au Caire”. "
+            "Leave it blank where the portal knows the form (United Nations duty stations) or "
+            "where it is the venue with its preposition."
+        ),
+    )
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     time_zone = models.CharField(
@@ -214,6 +226,13 @@ class Meeting(models.Model):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    def place_in(self, language):
+        """'in Vienna', 'в Вене', 'au Caire' in ``language``: the form entered in that
+        language, else the style layer's. Another language's form never stands in for it."""
+        entered = getattr(self, build_localized_fieldname("venue_in", language), "")
+        with override(language):
+            return entered or style.place_in(self.venue, language)
 
     @property
     def is_past(self):

@@ -1,5 +1,6 @@
 from django.db.models import Prefetch, Q
 
+from wgportal.style import sorted_by_name
 from wgportal.translations import translation_gaps
 
 from .models import AgendaItem, Body, Document, DocumentationEntry, Meeting, MemberState, WorkSlot
@@ -85,10 +86,15 @@ def meeting_documents(meeting):
     """Documents issued for the meeting and those its agenda lists as documentation; an agenda
     not issued yet, and what it lists, stay out."""
     issued = Q(agenda_items__agenda__meeting=meeting, agenda_items__agenda__issued_at__isnull=False)
+    # Each document's items of this meeting's agenda, for its item reference.
+    items = DocumentationEntry.objects.filter(
+        item__agenda__meeting=meeting, item__agenda__issued_at__isnull=False
+    ).select_related("item")
     return (
         Document.objects.filter(Q(meeting=meeting) | issued)
         .exclude(agenda__issued_at__isnull=True, agenda__isnull=False)
         .distinct()
+        .prefetch_related(Prefetch("documentation_entries", queryset=items, to_attr="on_agenda"))
     )
 
 
@@ -105,4 +111,5 @@ def working_bodies():
 
 
 def member_states():
-    return MemberState.objects.all()
+    """In the order a reader of the active language expects: "Îles Salomon" among the I."""
+    return sorted_by_name(MemberState.objects.all(), key=lambda state: state.short_name)

@@ -27,7 +27,7 @@ class MemberStateTranslation(TranslationOptions):
 
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
-    fields = ("title", "venue")
+    fields = ("title", "venue", "venue_in")
 
 
 @register(Document)

@@ -7,6 +7,6 @@ class SubmissionsConfig(AppConfig):
     verbose_name = _("Submissions")
 
     def ready(self):
-        from . import documents, signals  # noqa: F401 - connects the receivers
+        from . import documents
 
         documents.register()

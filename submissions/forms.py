@@ -3,7 +3,6 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.forms.models import model_to_dict
-from django.forms.renderers import Jinja2
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,10 +34,6 @@ class ProposalForm(forms.Form):
     every rule and runs the model's own checks."""
 
     FIELDS = ["title", "description", "rationale", "area", "language"]
-    # The busiest page of a call: Django's own widget templates, compiled by Jinja2, render its
-    # selects and inputs several times faster than through the template language.
-    default_renderer = Jinja2()
-
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # The model's fields, built once with the class (as a ModelForm's are): each form copies them.
@@ -60,15 +55,7 @@ class ProposalForm(forms.Form):
             initial.update(model_to_dict(proposal, self.FIELDS))
         super().__init__(data, initial=initial)
         self.call = call
-        # A new proposal's empty form: the same for every delegate but for its hidden token.
-        self.blank = data is None and proposal is None
         self.fields["area"].queryset = call.areas.all()
-
-    def blank_fields_key(self):
-        """Beyond the language, what a blank form's visible fields show of the data: the call's
-        areas, as they stand at this version. The page renders those fields once per process
-        for each key."""
-        return f"{self.call.pk}:{self.call.areas_version}"
 
 
 class AssessmentForm(forms.ModelForm):

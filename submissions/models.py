@@ -6,10 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from meetings.models import MemberState
 from meetings.validators import validate_time_zone
-from wgportal.history import HistoricalRecords
 
 from .validators import validate_deadline, validate_note_text, validate_reminder_days
 
@@ -140,9 +140,6 @@ class CallForTopics(models.Model):
         editable=False,
         verbose_name=_("finalized by"),
     )
-    # Counts the changes to the call's suggested areas (submissions.signals), so that a page
-    # showing them, rendered once, knows when to render them again.
-    areas_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-issue_date"]

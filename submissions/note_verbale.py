@@ -2,7 +2,9 @@
 
 The secretariat's text is never a template: it is split into paragraphs, escaped, and the fixed
 placeholders of submissions.validators are replaced by escaped values. **Bold** is the only
-markup. The PDF goes through the portal's renderer.
+markup. In a right-to-left language the numbers, addresses and symbols of the text and of the
+values are isolated so that each keeps its own order. The PDF goes through the portal's
+renderer.
 """
 
 import re
@@ -11,8 +13,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import override
 
-from wgportal import pdf
-from wgportal.i18n import date_long, date_span_prose
+from wgportal import pdf, style
 
 from .validators import PLACEHOLDER_RE
 
@@ -27,8 +28,9 @@ def placeholder_values(call, mission, language):
         return {
             "FunctionalTitle": mission.functional_title if mission else "",
             "MeetingPlace": meeting.venue,
-            "MeetingDates": date_span_prose(meeting.start_date, meeting.end_date, language),
-            "Deadline": date_long(last_day, language),
+            "MeetingPlaceIn": meeting.place_in(language),
+            "MeetingDates": style.date_span_prose(meeting.start_date, meeting.end_date, language),
+            "Deadline": style.date_long(last_day, language),
             "ReplyAddress": call.reply_address,
             "Fax": call.fax,
             "Email": call.email,
@@ -46,9 +48,11 @@ def paragraphs(call, mission, language):
         if paragraph.strip() == "[[[SuggestedAreas]]]":
             blocks.append(("areas", areas))
             continue
-        html = PLACEHOLDER_RE.sub(lambda m: "\0" + m.group(1) + "\0", paragraph)
-        html = escape(html)
-        html = re.sub(r"\0([^\0]*)\0", lambda m: escape(values.get(m.group(1), "")), html)
+        # Split on the placeholders, the parts alternate: text, a placeholder's name, text…
+        html = "".join(
+            escape(style.bidi(values.get(part, "") if index % 2 else part, language))
+            for index, part in enumerate(PLACEHOLDER_RE.split(paragraph))
+        )
         html = BOLD_RE.sub(
             lambda m: format_html("<strong>{}</strong>", mark_safe(m.group(1))), html
         )

@@ -18,9 +18,10 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from wgportal import pdf
+from wgportal import pdf, style
 from wgportal.tokens import password_tokens
 
+from .enqueue import enqueue
 from .models import OutboundMessage
 
 log = logging.getLogger(__name__)
@@ -42,11 +43,12 @@ PASSWORD_LINK = "[[password-link]]"
 
 def compose(template, context, language):
     """(subject, body) from submissions/email/<template>_subject.txt and <template>.txt,
-    written in the recipient's language."""
+    written in the recipient's language; in Arabic, references, dates' figures, addresses and
+    links keep their own order (the style layer isolates them)."""
     with override(language):
         subject = render_to_string(f"submissions/email/{template}_subject.txt", context)
         body = render_to_string(f"submissions/email/{template}.txt", context)
-    return " ".join(subject.split()), body
+    return style.bidi(" ".join(subject.split()), language), style.bidi(body, language)
 
 
 def record(
@@ -84,18 +86,8 @@ def record(
         if (recorded := OutboundMessage.objects.filter(key=key).first()) is None:
             raise
         return recorded
-    transaction.on_commit(lambda: enqueue(message.pk))
+    transaction.on_commit(lambda: enqueue("deliver_message", message.pk))
     return message
-
-
-def enqueue(message_id):
-    """Hand the message to a worker; if the broker is down, the periodic scan sends it."""
-    from .tasks import deliver_message
-
-    try:
-        deliver_message.delay(message_id)
-    except Exception:  # the broker's errors vary by transport
-        log.warning("Broker unreachable; message %s waits for the scan.", message_id)
 
 
 def _claim(message_id):
@@ -231,7 +223,7 @@ def _move(messages, from_status, to_status, refusal):
             locked.status = to_status
             locked.save(update_fields=["status"])
             if to_status == Status.QUEUED:
-                transaction.on_commit(lambda pk=locked.pk: enqueue(pk))
+                transaction.on_commit(lambda pk=locked.pk: enqueue("deliver_message", pk))
         moved += 1
     return moved
 

@@ -4,7 +4,6 @@ The submission commits the proposal alone, with who submitted it and in which la
 worker then writes the e-mail into the outbox. If the worker never gets the task (the broker was
 down), the scan writes it: a submitted version whose receipt is missing is found in the data."""
 
-import logging
 import re
 
 from django.conf import settings
@@ -17,9 +16,8 @@ from django.utils.translation import override
 from wgportal import pdf
 
 from . import outbox
+from .enqueue import enqueue
 from .models import OutboundMessage, TopicProposal
-
-log = logging.getLogger(__name__)
 
 
 def receipt_pdf(proposal, language):
@@ -32,16 +30,7 @@ def filename(proposal, language):
 
 def write_after_commit(proposal):
     """Once the submission is committed, a worker writes its receipt."""
-    transaction.on_commit(lambda: _hand_to_worker(proposal.pk))
-
-
-def _hand_to_worker(proposal_id):
-    from .tasks import write_receipt
-
-    try:
-        write_receipt.delay(proposal_id)
-    except Exception:  # the broker's errors vary by transport
-        log.warning("Broker unreachable; the scan writes the receipt of %s.", proposal_id)
+    transaction.on_commit(lambda: enqueue("write_receipt", proposal.pk))
 
 
 def _key(proposal):

@@ -14,6 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 from meetings import services as agenda_services
 from meetings.models import Body
 from wgportal.i18n import date_long, date_time_long, join_names, language_name
+from wgportal.style import sorted_by_name
 from wgportal.translations import localized_values
 
 from . import outbox
@@ -106,10 +107,7 @@ def selected_candidates(call):
 
 def _proposing_states(candidate):
     proposals = candidate.proposals.all()
-    return sorted(
-        {p.state for p in proposals if p.status == TopicProposal.Status.SUBMITTED},
-        key=lambda state: state.short_name,
-    )
+    return {p.state for p in proposals if p.status == TopicProposal.Status.SUBMITTED}
 
 
 def _check_final(call, selected, bureau_meeting, agenda):
@@ -206,7 +204,9 @@ def _agenda_entry(candidate, bureau_meeting, mandate):
     entry = {}
     for code, title in localized_values(candidate, "title").items():
         with override(code):
-            names = join_names([state.short_name for state in states], code)
+            names = join_names(
+                sorted_by_name([state.short_name for state in states], language=code), code
+            )
             mandates = join_names([paragraph.citation() for paragraph in mandate], code)
             annotation = _("The topic was proposed by %(states)s.") % {"states": names}
             annotation += "\n\n" + _(

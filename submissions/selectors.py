@@ -3,7 +3,8 @@ from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
 
-from meetings.models import Meeting, MemberState, PermanentMission
+from meetings.models import MemberState, PermanentMission
+from wgportal.style import sorted_by_name
 
 from .models import Assessment, CallForTopics, OutboundMessage, TopicProposal
 from .rules import CLOSED_STATUSES, is_active_delegate, is_bureau_member, is_secretariat
@@ -24,42 +25,10 @@ def visible_calls():
     return CallForTopics.objects.exclude(status=Status.DRAFT).defer(*NOTE_FIELDS)
 
 
-# What a new proposal's form, the use case behind it and the page saying the call is closed
-# read of the call: the busiest pages read no more. (The tests pin their queries, so a field
-# read beyond these shows there as a query more.)
-PROPOSAL_FORM_FIELDS = [
-    "id",
-    "reference",
-    "deadline",
-    "time_zone",
-    "status",
-    "max_proposals_per_state",
-    "areas_version",
-    "meeting",
-]
-_PROPOSAL_FORM_CALL = "SELECT {columns} FROM {table} WHERE id = %s AND status <> %s".format(
-    columns=", ".join(CallForTopics._meta.get_field(name).column for name in PROPOSAL_FORM_FIELDS),
-    table=CallForTopics._meta.db_table,
-)
-# The meeting's title in every language, for the page to show it in the reader's.
-_MEETING_TITLE = "SELECT {columns} FROM {table} WHERE id = %s".format(
-    columns=", ".join(
-        field.column
-        for field in Meeting._meta.concrete_fields
-        if field.name in ("id", "title") or field.name.startswith("title_")
-    ),
-    table=Meeting._meta.db_table,
-)
-
-
-def call_for_proposal_form(pk, *, with_meeting_title=False):
-    """The call a delegate may propose to (any but a draft), or None; with its meeting's title
-    for the page, or the meeting loads if a page names it. In SQL, through the ORM's raw():
-    compiling the queries cost the busiest pages three times what running them did."""
-    call = next(iter(CallForTopics.objects.raw(_PROPOSAL_FORM_CALL, [pk, Status.DRAFT])), None)
-    if call is not None and with_meeting_title:
-        call.meeting = next(iter(Meeting.objects.raw(_MEETING_TITLE, [call.meeting_id])))
-    return call
+def call_for_proposal_form(pk):
+    """The call a delegate may propose to (any but a draft), with the meeting the page names,
+    or None."""
+    return visible_calls().select_related("meeting").filter(pk=pk).first()
 
 
 def proposals_visible_to(user):
@@ -141,7 +110,7 @@ def call_overview(call, region=None):
     other = proposals.filter(area=None).count()
     by_region = proposals.values("state__region").annotate(count=Count("id")).order_by()
     return {
-        "states": list(states),
+        "states": sorted_by_name(states, key=lambda s: s.short_name),
         "areas": list(areas),
         "other": other,
         "by_region": {row["state__region"]: row["count"] for row in by_region},
@@ -205,7 +174,7 @@ def review_candidates(call, user, order="position", only=None):
         )
     )
     for candidate in candidates:
-        candidate.states = sorted(
+        candidate.states = sorted_by_name(
             {p.state for p in candidate.submitted}, key=lambda s: s.short_name
         )
         candidate.regions = sorted(

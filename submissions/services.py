@@ -2,13 +2,12 @@
 the admin, a task. Each use case validates and raises ValidationError with a message a person
 can act on, or PermissionDenied for a user who may not act at all."""
 
-import contextlib
 import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from meetings.models import MemberState
 from wgportal.i18n import date_time_long
 
 from . import outbox, receipts, review
+from .enqueue import enqueue
 from .models import CallForTopics, DeadlineExtension, Delegate, OutboundMessage, TopicProposal
 from .validators import validate_deadline
 
@@ -46,16 +46,8 @@ def open_call(call, *, by):
     call.save(update_fields=["opened_at"])
     call = _set_status(call, Status.OPEN)
     # The invitations go out now rather than at the next minute's scan.
-    transaction.on_commit(_scan_now)
+    transaction.on_commit(lambda: enqueue("scan"))
     return call
-
-
-def _scan_now():
-    from .tasks import scan
-
-    # The broker's errors vary by transport; if it is down, beat's next scan does the work.
-    with contextlib.suppress(Exception):
-        scan.delay()
 
 
 @transaction.atomic
@@ -80,29 +72,14 @@ def _set_status(call, status):
 
 
 # Deadlines.
-#
-# The reads on the busiest path (a proposal's form and its submission) are written in SQL:
-# compiling them through the ORM cost up to ten times running them.
 
 
 def deadline_for(call, state):
     """The call's deadline, or the State's (a MemberState or its pk) extension when it runs
     later."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT until FROM {DeadlineExtension._meta.db_table} "
-            "WHERE call_id = %s AND state_id = %s",
-            [call.pk, getattr(state, "pk", state)],
-        )
-        until = cursor.fetchone()
-    return _extended(call, _aware(until[0]) if until else None)
-
-
-def _aware(value):
-    """A time read by SQL: SQLite gives it naive, in the connection's time zone."""
-    if value is None or timezone.is_aware(value):
-        return value
-    return timezone.make_aware(value, connection.timezone)
+    extension = DeadlineExtension.objects.filter(call=call, state=state)
+    until = extension.values_list("until", flat=True).order_by().first()  # one at most
+    return _extended(call, until)
 
 
 def _extended(call, until):
@@ -180,18 +157,12 @@ def _validate_content(call, data):
         )
 
 
-# Under the State's lock, in SQL as the deadline above.
+# Under the State's lock.
 
 
 def _lock_state(state_id):
     """The State's row, locked for the rest of the transaction."""
-    for_update = (
-        connection.ops.for_update_sql() if connection.features.has_select_for_update else ""
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT 1 FROM {MemberState._meta.db_table} WHERE id = %s {for_update}", [state_id]
-        )
+    MemberState.objects.select_for_update().values_list("pk", flat=True).get(pk=state_id)
 
 
 def _state_numbers(call, state_id, form_token):
@@ -199,28 +170,16 @@ def _state_numbers(call, state_id, form_token):
     made already if the form came back (nearly always none), and the State's deadline. The call
     takes its status and deadline as they stand now (it may have closed, or its deadline moved,
     since the view read it)."""
-    token = TopicProposal._meta.get_field("form_token").get_db_prep_value(form_token, connection)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT MAX(p.number), COUNT(CASE WHEN p.status = %s THEN 1 END), "
-            "COUNT(CASE WHEN p.status = %s THEN 1 END), "
-            "MAX(CASE WHEN p.form_token = %s THEN p.id END), c.status, c.deadline, e.until "
-            f"FROM {CallForTopics._meta.db_table} c "
-            f"LEFT JOIN {DeadlineExtension._meta.db_table} e "
-            "ON e.call_id = c.id AND e.state_id = %s "
-            f"LEFT JOIN {TopicProposal._meta.db_table} p ON p.call_id = c.id AND p.state_id = %s "
-            "WHERE c.id = %s GROUP BY c.status, c.deadline, e.until",
-            [ProposalStatus.SUBMITTED, ProposalStatus.DRAFT, token, state_id, state_id, call.pk],
-        )
-        last, submitted, drafts, made, call.status, deadline, until = cursor.fetchone()
-    call.deadline, until = _aware(deadline), _aware(until)
-    return {
-        "last": last,
-        "submitted": submitted,
-        "drafts": drafts,
-        "made": made,
-        "deadline": _extended(call, until),
+    call.refresh_from_db(fields=["status", "deadline"])
+    numbers = {
+        "last": Max("number"),
+        "submitted": Count("pk", filter=Q(status=ProposalStatus.SUBMITTED)),
+        "drafts": Count("pk", filter=Q(status=ProposalStatus.DRAFT)),
     }
+    if form_token is not None:
+        numbers["made"] = Max("pk", filter=Q(form_token=form_token))
+    mine = TopicProposal.objects.filter(call=call, state_id=state_id).aggregate(**numbers)
+    return {"made": None, **mine, "deadline": deadline_for(call, state_id)}
 
 
 @transaction.atomic
@@ -312,10 +271,10 @@ def submission_refusal(call, state, *, deadline, submitted, now=None):
 
 
 def new_proposal_refusal(call, state_id):
-    """The same for the new proposal's form, in one read of the State's numbers."""
-    mine = _state_numbers(call, state_id, None)
+    """The same for the new proposal's form, on the call as the view read it."""
+    submitted = call.proposals.filter(state_id=state_id, status=ProposalStatus.SUBMITTED)
     return submission_refusal(
-        call, state_id, deadline=mine["deadline"], submitted=mine["submitted"]
+        call, state_id, deadline=deadline_for(call, state_id), submitted=submitted.count()
     )
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 PLACEHOLDERS = (
     "FunctionalTitle",
     "MeetingPlace",
+    "MeetingPlaceIn",
     "MeetingDates",
     "SuggestedAreas",
     "Deadline",

@@ -1,15 +1,12 @@
-"""The history the key records keep, through the portal's history manager."""
+"""The history the key records keep (django-simple-history)."""
 
 import pytest
 
 from meetings.models import MemberState
 from submissions.models import DeadlineExtension, TopicProposal
-from wgportal.history import HistoryManager
 
 
-def test_the_history_manager_class_is_built_once():
-    assert type(TopicProposal.history) is type(TopicProposal.history)
-    assert isinstance(TopicProposal.history, HistoryManager)
+def test_each_model_keeps_a_history_of_its_own():
     assert TopicProposal.history.model is not DeadlineExtension.history.model
 
 

@@ -91,9 +91,11 @@ def test_french_meeting_page_lays_out_the_seed_agenda(client):
         "Ouverture de la réunion",
         "Adoption de l&#x27;ordre du jour et organisation des travaux",
         "CTOC/COP/2008/CRP.11",
-        "mardi 14 avril 2009",
+        "Mardi 14 avril",
+        "10 heures-13 heures",
         "(suite)",
-        "14–15 avril 2009",
+        "Vienne, 14 et 15 avril 2009",
+        "Distr. générale · 5 mars 2009 · Français · Original: anglais",
     ]:
         assert text in html, text
 

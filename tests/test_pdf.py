@@ -83,7 +83,7 @@ def agenda(language):
 
 
 @pytest.fixture(scope="module")
-def agendas(django_db_blocker):
+def agendas(django_db_setup, django_db_blocker):
     """Each language's agenda rendered once for the module: (RenderedPdf, its text)."""
     with django_db_blocker.unblock():
         rendered = {language: agenda(language) for language in LANGUAGES}

@@ -5,15 +5,14 @@ from django.conf import settings
 from django.db import connection
 from kombu import Connection
 
+from meetings.models import MemberState
 from tests.conftest import need
 
 
 @pytest.mark.django_db
 def test_database_is_postgresql():
     need("PostgreSQL", None if connection.vendor == "postgresql" else "DATABASE_URL is SQLite")
-    with connection.cursor() as cursor:
-        cursor.execute("select count(*) from meetings_memberstate")
-        assert cursor.fetchone() == (195,)
+    assert MemberState.objects.count() == 195
 
 
 def test_broker_is_redis_and_answers():

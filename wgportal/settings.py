@@ -124,8 +124,6 @@ CACHES = {
         "LOCATION": "fragments",
     },
 }
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "wgportal.cache.RedisCache"
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if "CACHE_URL" in env
@@ -238,6 +236,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        # The exchanges' tables (kombu writes them to "control" in the working directory).
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
         "polling_interval": 0.2,
     }

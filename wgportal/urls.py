@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from submissions.accounts import SetOrResetPasswordForm
 
+from .forms import SignInForm
 from .tokens import password_tokens
 
 admin.site.site_header = _("Working Group portal: secretariat")
@@ -16,6 +17,11 @@ admin.site.index_title = _("What the secretariat records")
 # language it is shown in before translating its address into the chosen one.
 urlpatterns = i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=SetOrResetPasswordForm),

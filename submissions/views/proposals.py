@@ -53,8 +53,7 @@ def _state_call(call, state):
 def _call_for_delegate(request, call_pk):
     if not is_active_delegate(request.user):
         raise PermissionDenied
-    # The form's page names the meeting; a posted form is shown again only when refused.
-    call = selectors.call_for_proposal_form(call_pk, with_meeting_title=request.method == "GET")
+    call = selectors.call_for_proposal_form(call_pk)
     if call is None:
         raise Http404
     return call

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -47,17 +48,43 @@ def _abilities(user, call):
     }
 
 
+def _order(value):
+    """A sort order of the dashboard: a key of SORT_KEYS, "-" first for descending."""
+    return value if value and value.lstrip("-") in selectors.SORT_KEYS else "position"
+
+
+def _row(pk):
+    """The id of a candidate's row on the dashboard, and the tag of messages shown there."""
+    return f"candidate-{pk}"
+
+
+def _row_messages(request, candidates):
+    """Messages tagged with a candidate's row go to that row, a refusal opening its details;
+    the others stay at the top of the page."""
+    rows = {_row(candidate.pk): candidate for candidate in candidates}
+    for candidate in candidates:
+        candidate.messages, candidate.refused = [], False
+    top = []
+    for message in messages.get_messages(request):
+        row = rows.get(message.extra_tags)
+        if row is None:
+            top.append(message)
+        else:
+            row.messages.append(message)
+            row.refused = row.refused or message.level == messages.ERROR
+    return top
+
+
 @login_required
 def dashboard(request, call_pk):
     call = _call(request, call_pk)
-    order = request.GET.get("order", "position")
-    if order.lstrip("-") not in selectors.SORT_KEYS:
-        order = "position"
+    order = _order(request.GET.get("order"))
     candidates = selectors.review_candidates(call, request.user, order)
     abilities = _abilities(request.user, call)
     if abilities["can_assess"]:
         for candidate in candidates:
             candidate.form = AssessmentForm(instance=candidate.mine, prefix=f"c{candidate.pk}")
+    top = _row_messages(request, candidates)
     columns = [
         ("position", _("No.")),
         ("title", _("Topic")),
@@ -70,7 +97,16 @@ def dashboard(request, call_pk):
     return render(
         request,
         "submissions/review/dashboard.html",
-        {"call": call, "candidates": candidates, "order": order, "columns": columns, **abilities},
+        {
+            "call": call,
+            "candidates": candidates,
+            "order": order,
+            "columns": columns,
+            "labels": dict(columns),  # the figures' labels where the rows stack
+            # In place of the context processor's: the rows' messages are shown at the rows.
+            "messages": top,
+            **abilities,
+        },
     )
 
 
@@ -95,15 +131,16 @@ def candidate_detail(request, call_pk, pk):
     )
 
 
-def _run(request, action, done):
-    """Run a service; its refusal becomes a message on the page the user comes back to."""
+def _run(request, action, done, row=""):
+    """Run a service; its refusal becomes a message on the page the user comes back to, at
+    the dashboard's row ``row`` if given."""
     try:
         action()
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, " ".join(error.messages), extra_tags=row)
         return False
     if done:
-        messages.success(request, done)
+        messages.success(request, done, extra_tags=row)
     return True
 
 
@@ -113,8 +150,9 @@ def _ids(request, name):
     return {int(value) for value in values} if all(v.isdigit() for v in values) else set()
 
 
-def _refuse(request, form):
-    messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+def _refuse(request, form, row=""):
+    message = " ".join(m for errors in form.errors.values() for m in errors)
+    messages.error(request, message, extra_tags=row)
 
 
 def _back(request, call_pk, pk=None):
@@ -123,21 +161,30 @@ def _back(request, call_pk, pk=None):
     return redirect("submissions:review", call_pk=call_pk)
 
 
+def _back_to_row(request, call_pk, pk):
+    """The dashboard, in the order the reader had, at the candidate's row."""
+    order = _order(request.POST.get("order"))
+    query = f"?{urlencode({'order': order})}" if order != "position" else ""
+    return redirect(f"{reverse('submissions:review', args=[call_pk])}{query}#{_row(pk)}")
+
+
 @login_required
 @require_POST
 def assess(request, call_pk, pk):
     candidate = _candidate(request, call_pk, pk)
-    prefix = request.POST.get("prefix") or None
+    prefix = request.POST.get("prefix") or None  # sent from the dashboard only
     form = AssessmentForm(request.POST, prefix=prefix)
+    row = _row(pk) if prefix else ""
     if not form.is_valid():
-        _refuse(request, form)
+        _refuse(request, form, row)
     else:
         _run(
             request,
             lambda: review.assess(user=request.user, candidate=candidate, **form.cleaned_data),
             _("Your assessment of “%(title)s” is saved.") % {"title": candidate.title},
+            row,
         )
-    return _back(request, call_pk, None if prefix else pk)
+    return _back_to_row(request, call_pk, pk) if prefix else _back(request, call_pk, pk)
 
 
 @login_required
@@ -202,8 +249,9 @@ def move(request, call_pk, pk):
             offset=1 if request.POST.get("direction") == "down" else -1,
         ),
         None,
+        _row(pk),
     )
-    return _back(request, call_pk)
+    return _back_to_row(request, call_pk, pk)
 
 
 @login_required
@@ -221,14 +269,16 @@ def select(request, call_pk, pk):
         service, done = selection.unselect_candidate, _("“%(title)s” is out of the selection.")
     else:
         service, done = selection.select_candidate, _("“%(title)s” is selected.")
+    to_selection = request.POST.get("next") == "selection"
     _run(
         request,
         lambda: service(user=request.user, candidate=candidate),
         done and done % {"title": candidate.title},
+        "" if to_selection else _row(pk),
     )
-    if request.POST.get("next") == "selection":
+    if to_selection:
         return redirect("submissions:selection", call_pk=call_pk)
-    return _back(request, call_pk)
+    return _back_to_row(request, call_pk, pk)
 
 
 @login_required

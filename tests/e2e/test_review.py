@@ -24,12 +24,13 @@ def sign_out(page):
 
 def assess(page, call, candidate, support, comment):
     page.goto(url("submissions:review", call.pk))
-    row = page.locator(f"#topic-{candidate.pk}")
-    row.locator("select").select_option(str(support))
-    row.locator("textarea").fill(comment)
-    row.locator("form.assess button").click()
+    details = page.locator(f"#candidate-{candidate.pk} + tr details")
+    details.locator("summary").click()
+    details.locator("select").select_option(str(support))
+    details.locator("textarea").fill(comment)
+    details.locator("form.assess button").click()
     expect(page.locator(".message.success")).to_be_visible()
-    expect(page.locator(f"#topic-{candidate.pk} textarea")).to_have_value(comment)
+    expect(details.locator("textarea")).to_have_value(comment)
 
 
 def test_the_bureau_assesses_selects_three_and_the_agenda_lists_them(committed_demo, page):
@@ -41,13 +42,14 @@ def test_the_bureau_assesses_selects_three_and_the_agenda_lists_them(committed_d
     sign_out(page)
     sign_in(page, "fr", "bureau-ph")
     assess(page, call, candidates[0], 3, "Utile.")
-    expect(page.locator(f"#topic-{candidates[0].pk}")).to_contain_text("3,5")  # the mean, in French
+    mean = page.locator(f"#candidate-{candidates[0].pk} td[data-label]").nth(3)
+    expect(mean).to_have_text("3,50")  # in French
     sign_out(page)
 
     sign_in(page, "fr", "president")
     page.goto(url("submissions:review", call.pk))
     for candidate in candidates:
-        page.locator(f"#topic-{candidate.pk} button[value=select]").click()
+        page.locator(f"#candidate-{candidate.pk} button[value=select]").click()
     with translation.override("fr"):
         refusal = translation.gettext(
             "%(count)s topics are selected already, as many as the Bureau selects for this "

@@ -15,6 +15,8 @@ def celery_eager():
     """Tasks run in the test's own process (for view tests; test_tasks runs a real worker)."""
     from wgportal.celery import app
 
+    # Tasks are queued by name; a worker imports them at start, as this process does here.
+    app.loader.import_default_modules()
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False

@@ -140,7 +140,7 @@ def test_with_the_broker_down_the_scan_sends_it_later(
         raise ConnectionError("broker down")
 
     with monkeypatch.context() as patch:
-        patch.setattr(tasks.deliver_message, "delay", broker_down)
+        patch.setattr(tasks.deliver_message, "apply_async", broker_down)
         with django_capture_on_commit_callbacks(execute=True):
             message = record()
     message.refresh_from_db()

@@ -81,18 +81,20 @@ def test_a_bureau_member_who_is_not_president_may_not_select(client, users, call
     assert 'value="select"' not in page
 
 
-def test_the_dashboard_shows_my_assessment_then_everyones(client, users, call):
+def test_the_dashboard_shows_my_assessment_and_everyones(client, users, call):
     candidate = call.candidates.order_by("position").first()
     review.assess(user=users["bureau-ng"], candidate=candidate, support=4, comment="Vital topic")
     review.assess(user=users["bureau-ph"], candidate=candidate, support=1, comment="Covered")
     review.assess(user=users["president"], candidate=candidate, support=2)
     client.force_login(users["bureau-ph"])
-    row = client.get(reverse("submissions:review", args=[call.pk])).content.decode()
-    row = row[row.index(f'id="topic-{candidate.pk}"') :].split("</tr>")[0]
-    assert "Covered</textarea>" in row and "Vital topic" not in row
-    assert "<td>3</td>" in row and "<td>2.33</td>" in row and "<td>2.0</td>" in row
+    page = client.get(reverse("submissions:review", args=[call.pk])).content.decode()
+    line, details = page[page.index(f'id="candidate-{candidate.pk}"') :].split("</tr>")[:2]
+    assert ">3</td>" in line and ">2.33</td>" in line and ">2.0</td>" in line
+    assert "Vital topic" not in line and "Covered" not in line
+    assert "yours: do not support" in details.split("</summary>")[0]
+    assert "Covered</textarea>" in details and "Vital topic" in details
     for state in {p.state for p in candidate.proposals.all()}:
-        assert state.short_name in row
+        assert state.short_name in details
     detail = client.get(reverse("submissions:review_candidate", args=[call.pk, candidate.pk]))
     assert "Vital topic" in detail.content.decode() and "Covered" in detail.content.decode()
 

@@ -1,33 +1,39 @@
-import datetime
-
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
-from wgportal import i18n
+from wgportal import i18n, style
 
 register = template.Library()
 
 
 @register.filter
 def date_long(value):
-    return i18n.date_long(value) if value else ""
+    return style.date_long(value) if value else ""
 
 
 @register.filter
-def date_full(value):
-    return i18n.date_full(value) if value else ""
+def day_heading(value):
+    """A day of the organization of work: "Mardi 14 avril", no year."""
+    return style.day_heading(value) if value else ""
 
 
 @register.filter
 def date_range(start, end):
-    return i18n.date_range(start, end)
+    return style.date_range(start, end)
 
 
 @register.filter
 def time_range(start, end):
-    return i18n.time_range(start, end)
+    return style.time_range(start, end)
+
+
+@register.filter
+def machine_time(value):
+    """An instant as HTML's datetime attribute takes it: whole seconds and the UTC offset
+    ("2009-07-31T22:00:00+00:00"); HTML allows at most three digits of a second's fraction."""
+    return value.replace(microsecond=0).isoformat() if value else ""
 
 
 @register.filter
@@ -47,16 +53,51 @@ def language_name(code):
 def ltr(value):
     """Left-to-right whatever the page's direction (document symbols in Arabic text): a
     Unicode isolate, which PDF text and HTML both honour."""
-    return format_html("\u2066{}\u2069", value)
+    return format_html("{}", style.isolate(value))
+
+
+@register.filter
+def bidi(value, language=None):
+    """Free text whose numbers, symbols and addresses keep their own order in Arabic: text
+    of the page's language, or of ``language`` (a proposal written in Arabic)."""
+    return style.bidi(str(value), language)
+
+
+@register.filter
+def label(value, level=1):
+    """A list label at its level: "(b)", "b)", "(ب)"; level 2 "(iv)", "iv)", "㈣", "'4'"."""
+    return style.label(value, int(level))
 
 
 @register.simple_tag
 def place_and_dates(place, start, end):
-    """'Vienna, 14–15 April 2009' with the language's own comma."""
-    return pgettext("a place and its dates", "%(place)s, %(dates)s") % {
-        "place": place,
-        "dates": i18n.date_range(start, end),
+    """'Vienna, 14 and 15 April 2009'; '2009年4月14日和15日，维也纳'."""
+    return style.place_and_dates(place, start, end)
+
+
+@register.simple_tag
+def masthead(document):
+    """The distribution block's lines, and the language they are written in (English on
+    Arabic, Chinese and Russian documents)."""
+    conventions = style.style_for()
+    return {
+        "lines": conventions.masthead(
+            document.distribution, document.issue_date, document.original_language
+        ),
+        "language": conventions.masthead_language,
     }
+
+
+@register.simple_tag
+def item_reference(item):
+    """'Item 2 (b) of the provisional agenda*', under a document listed for the item."""
+    return style.item_reference(item.number, item.sub_letter)
+
+
+@register.simple_tag
+def item_reference_footnote(agenda_symbol):
+    """'* CTOC/COP/2012/1.': the footnote naming the agenda the references point to."""
+    return style.style_for().item_reference_footnote(agenda_symbol)
 
 
 @register.filter
@@ -71,12 +112,6 @@ def list_end(is_last):
 def portal_zone_name():
     """The portal's own zone (where the secretariat works), as the reader names it."""
     return zone_name(timezone.get_default_timezone())
-
-
-@register.filter
-def instant(value):
-    """An instant for a `datetime` attribute: whole seconds, in UTC, as HTML wants it."""
-    return value.astimezone(datetime.UTC).isoformat(timespec="seconds") if value else ""
 
 
 @register.filter

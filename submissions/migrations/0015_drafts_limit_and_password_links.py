@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('submissions', '0012_oxford_spelling_of_finalized'),
+        ('submissions', '0014_deadline_in_the_calls_zone'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
