@@ -145,8 +145,9 @@ def test_the_check_catches_what_the_glossary_forbids():
 @pytest.mark.parametrize(
     ("language", "words", "not_words"),
     [
-        ("ru", "Язык оригинала: английский", "Английский"),
-        ("zh-hans", "原文：英文", "英语"),
+        # UN Russian and Chinese documents keep the masthead in English (un-style/README).
+        ("ru", "Original: English", "Английский"),
+        ("zh-hans", "Original: English", "英语"),
         ("fr", "Original: anglais", "Anglais"),
     ],
 )

@@ -174,6 +174,9 @@ def delegate_pages(checked, page, language, *, first):
     checked.visit(page, url(language, "submissions:detail", proposal.pk), f"{language} proposal")
     checked.visit(page, url(language, "submissions:edit", proposal.pk), f"{language} edit")
     checked.visit(page, url(language, "submissions:receipt", proposal.pk), f"{language} receipt")
+    checked.visit(
+        page, url(language, "submissions:withdraw", proposal.pk), f"{language} withdraw, asked"
+    )
     if first:  # a third proposal, saved once as a draft: its page with the message
         page.goto(url(language, "submissions:new", call.pk))
         page.locator("#id_title").fill("Victims' access to remedies")
@@ -197,6 +200,7 @@ def bureau_pages(checked, page, language):
         ("candidate", url(language, "submissions:review_candidate", call.pk, candidate.pk)),
         ("selection", url(language, "submissions:selection", call.pk)),
         ("call proposals", url(language, "submissions:call_proposals", call.pk)),
+        ("finalize, asked", url(language, "submissions:finalise", call.pk)),
     ]
     for name, address in pages:
         checked.visit(page, address, f"{language} {name}")
@@ -245,6 +249,9 @@ def test_every_page_passes_axe_and_the_html_checker_in_english_and_arabic(
     for language in LANGUAGES:  # the selection final, its topics on the draft agenda
         checked.visit(page, url(language, "submissions:selection", call.pk), f"{language} decided")
         checked.visit(page, url(language, "meetings:detail", "wg-2010-01"), f"{language} agenda")
+        checked.visit(
+            page, url(language, "submissions:reopen", call.pk), f"{language} reopen, asked"
+        )
     president.close()
 
     problems = [f"In Chromium: {violation}" for violation in checked.violations]

@@ -6,7 +6,7 @@ import datetime
 from babel import Locale
 from babel.dates import get_day_names, get_month_names, get_timezone_location
 
-from . import zones
+from .zones import known_name
 from .collation import collator
 
 # A span of days is one of these shapes; each language has a template for each.
@@ -148,7 +148,7 @@ class Style:
     def zone_name(self, zone):
         """ "Vienna time", "heure de Vienne": a UN duty station by its usual name, another zone
         by CLDR's name of its city in the language's phrase."""
-        known = zones.known_name(zone, self.code)
+        known = known_name(zone, self.code)
         if known:
             return known
         city = get_timezone_location(zone, locale=self.locale, return_city=True)
