@@ -179,7 +179,7 @@ def test_deploy_check_is_clean_with_every_production_setting_and_hardening_on(tm
         "True",
         "5",
         "axes.middleware.AxesMiddleware",
-        "axes.backends.AxesStandaloneBackend",
+        "wgportal.signin.ThrottlingBackend",
         "[\"'self'\"]",
         "1",
     ], shown.stderr[-2000:]

@@ -73,7 +73,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     # First: a locked-out account or address is refused before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    "wgportal.signin.ThrottlingBackend",
     "rules.permissions.ObjectPermissionBackend",
     "wgportal.auth.PortalBackend",
 ]

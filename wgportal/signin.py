@@ -1,6 +1,7 @@
 """Sign-in throttling (django-axes): whom failures count against, the client's address, and
 the page a locked-out sign-in gets."""
 
+from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,6 +10,18 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from .i18n import date_time_long
+
+
+class ThrottlingBackend(AxesStandaloneBackend):
+    """django-axes' refusal of a locked-out account or address, before any password is
+    checked. Sign-ins through the portal's pages carry their request; code that authenticates
+    without one (a script, a management command) has no address to count and is let through
+    to the other backends rather than stopped with an error."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
 
 
 def account_name(request, credentials):

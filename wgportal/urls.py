@@ -4,10 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from submissions.accounts import SetOrResetPasswordForm
-
 from .forms import SignInForm
-from .tokens import password_tokens
 
 admin.site.site_header = _("Working Group portal: secretariat")
 admin.site.site_title = _("Working Group portal")
@@ -22,16 +19,7 @@ urlpatterns = i18n_patterns(
         auth_views.LoginView.as_view(authentication_form=SignInForm),
         name="login",
     ),
-    path(
-        "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=SetOrResetPasswordForm),
-        name="password_reset",
-    ),
-    path(
-        "accounts/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(token_generator=password_tokens),
-        name="password_reset_confirm",
-    ),
+    path("accounts/", include("submissions.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("proposals/", include("submissions.urls")),
     path("decisions/", include("decisions.urls")),
