@@ -20,6 +20,7 @@ from wgportal.admin import (
     EnteredInZoneMixin,
     HistoryAdmin,
     TranslatedAdmin,
+    act_on_each,
     confirm_action,
     confirmed,
     zoned_time,
@@ -39,6 +40,7 @@ from .models import (
     TopicProposal,
 )
 from .note_verbale import filename, note_verbale_pdf
+from .validators import validate_deadline
 
 DEFAULT_ZONE = CallForTopics._meta.get_field("time_zone").default
 
@@ -136,21 +138,25 @@ class DelegateAdmin(HistoryAdmin):
                 ],
                 confirm=_("Send the invitations"),
             )
-        for delegate in delegates:
-            services.invite_delegate(delegate)
-        self.message_user(request, _("Invitations sent: %(count)s.") % {"count": queryset.count()})
+        sent = act_on_each(self, request, delegates, services.invite_delegate, None)
+        if sent:
+            self.message_user(request, _("Invitations sent: %(count)s.") % {"count": sent})
 
     @admin.action(
         description=_("Deactivate (their State's proposals stay)"), permissions=["change"]
     )
     def deactivate(self, request, queryset):
-        for delegate in queryset:
-            services.set_delegate_active(delegate, active=False, by=request.user)
+        self._set_active(request, queryset, active=False)
 
     @admin.action(description=_("Activate"), permissions=["change"])
     def activate(self, request, queryset):
-        for delegate in queryset:
-            services.set_delegate_active(delegate, active=True, by=request.user)
+        self._set_active(request, queryset, active=True)
+
+    def _set_active(self, request, queryset, *, active):
+        def act(delegate):
+            services.set_delegate_active(delegate, active=active, by=request.user)
+
+        act_on_each(self, request, queryset.select_related("user"), act, None)
 
 
 class SuggestedAreaInline(TranslationTabularInline):
@@ -290,13 +296,13 @@ class CallForTopicsAdmin(EnteredInZoneMixin, TranslatedAdmin):
         return TemplateResponse(request, "admin/submissions/callfortopics/preview.html", context)
 
     def _transition(self, request, queryset, service, done):
-        for call in queryset:
-            try:
-                service(call, by=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-            else:
-                self.message_user(request, done % {"reference": call.reference})
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda call: service(call, by=request.user),
+            lambda call: done % {"reference": call.reference},
+        )
 
     @admin.action(description=_("Open the selected calls"), permissions=["change"])
     def open_calls(self, request, queryset):
@@ -372,9 +378,13 @@ class ExtensionForm(forms.ModelForm):
         fields = ["call", "state", "until", "reason"]
 
     def clean(self):
+        """The service's checks, here so that a refusal shows on the form: a changed extension
+        keeps its call, which the form then does not show."""
         data = super().clean()
-        if data.get("call") and data.get("until"):
-            services.validate_extension(data["call"], data["until"])
+        call = data.get("call") or (self.instance.call if self.instance.pk else None)
+        if call and data.get("until"):
+            validate_deadline(data["until"], call.zone, field="until")
+            services.validate_extension(call, data["until"])
         return data
 
 

@@ -7,16 +7,13 @@ They all share wgportal.demo.DEMO_PASSWORD, which is for the local demo only.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 
 from meetings.models import Body, BureauMember, Meeting, MemberState
 from wgportal.demo import DEMO_PASSWORD, text, translations
+from wgportal.roles import secretariat_group
 
 from . import demo_stages
 from .models import CallForTopics, Delegate, SuggestedArea
-
-SECRETARIAT_GROUP = "Secretariat"
-SECRETARIAT_APPS = ["decisions", "meetings", "submissions"]
 
 # username: (first name, last name, State, Bureau role)
 BUREAU = {
@@ -95,13 +92,8 @@ def _user(username, first_name, last_name, is_staff=False):
 
 
 def load_secretariat():
-    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS)
-        | Permission.objects.filter(content_type__app_label="auth", content_type__model="user")
-    )
     user = _user("secretariat", "Anna", "Weber", is_staff=True)
-    user.groups.add(group)
+    user.groups.add(secretariat_group())
     return user
 
 

@@ -80,6 +80,11 @@ class CallForTopics(models.Model):
     max_proposals_per_state = models.PositiveSmallIntegerField(
         _("most proposals per State"), default=3
     )
+    max_drafts_per_state = models.PositiveSmallIntegerField(
+        _("most drafts per State"),
+        default=10,
+        help_text=_("How many unsubmitted drafts a State may keep in this call at once."),
+    )
     note_text = models.TextField(
         _("text of the note"),
         help_text=_(
@@ -506,6 +511,17 @@ class OutboundMessage(models.Model):
     body = models.TextField(pgettext_lazy("the text of a message", "body"))
     # Documents to attach, rendered when the message is sent: [{"kind", "options", "filename"}].
     attachments = models.JSONField(_("attachments"), default=list, blank=True, editable=False)
+    # The account whose link to set a password replaces the body's placeholder when the message
+    # is sent: the link is never stored, shown or kept in history.
+    password_link_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("password link for"),
+    )
     status = models.CharField(
         pgettext_lazy("stage of a piece of work", "status"),
         max_length=10,

@@ -11,11 +11,15 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from wgportal import pdf, style
+from wgportal.tokens import password_tokens
 
 from .enqueue import enqueue
 from .models import OutboundMessage
@@ -33,6 +37,8 @@ TRANSIENT = (
 MAX_AUTOMATIC_ATTEMPTS = 5
 # A message handed to the mail server this long ago without an answer may have gone out.
 STALE_SENDING = datetime.timedelta(minutes=15)
+# Stands in a message's body for the link to set a password, made only when it is sent.
+PASSWORD_LINK = "[[password-link]]"
 
 
 def compose(template, context, language):
@@ -45,9 +51,22 @@ def compose(template, context, language):
     return style.bidi(" ".join(subject.split()), language), style.bidi(body, language)
 
 
-def record(*, kind, key, recipient, language, subject, body, state=None, call=None, attachments=()):
+def record(
+    *,
+    kind,
+    key,
+    recipient,
+    language,
+    subject,
+    body,
+    state=None,
+    call=None,
+    attachments=(),
+    password_link_for=None,
+):
     """The message, recorded before anything is sent. A second one with the same key is not
-    made: the first is returned."""
+    made: the first is returned. With ``password_link_for`` (a user), the body's
+    PASSWORD_LINK becomes that user's link to set a password when the message is sent."""
     # Nearly every key is new: insert first and look only when the key is taken.
     try:
         with transaction.atomic():
@@ -61,6 +80,7 @@ def record(*, kind, key, recipient, language, subject, body, state=None, call=No
                 state=state,
                 call=call,
                 attachments=list(attachments),
+                password_link_for=password_link_for,
             )
     except IntegrityError:
         if (recorded := OutboundMessage.objects.filter(key=key).first()) is None:
@@ -106,7 +126,7 @@ def deliver(message_id):
         return None
     handed = False
     try:
-        email = EmailMessage(message.subject, message.body, to=[message.recipient])
+        email = EmailMessage(message.subject, _body(message), to=[message.recipient])
         for attachment in message.attachments:
             _add_render, render = pdf.KINDS[attachment["kind"]]
             content = render(attachment["options"], message.language).content
@@ -128,6 +148,24 @@ def deliver(message_id):
         return "retry" if retry else None
     _finish(message, Status.SENT)
     return "sent"
+
+
+def _body(message):
+    """The body as it goes out: a password link made now, for this sending only."""
+    if message.password_link_for_id is None:
+        return message.body
+    return message.body.replace(
+        PASSWORD_LINK, password_link(message.password_link_for, message.language)
+    )
+
+
+def password_link(user, language):
+    """A one-time link to set the user's password, in the recipient's language."""
+    token = password_tokens.make_token(user)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    with override(language):
+        path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.PORTAL_URL + path
 
 
 def _finish(message, status, error=None):

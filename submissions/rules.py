@@ -18,7 +18,22 @@ def speaks_for_the_state(user, proposal):
 
 owns_proposal = is_active_delegate & speaks_for_the_state
 
-rules.add_perm("submissions.view_topicproposal", owns_proposal | is_secretariat | is_bureau_member)
+# The call has closed (or been decided): a call, or a proposal or candidate by its call.
+CLOSED_STATUSES = ("closed", "decided")
+
+
+@rules.predicate
+def call_has_closed(user, obj):
+    call = getattr(obj, "call", obj)
+    return call is not None and call.status in CLOSED_STATUSES
+
+
+# The Bureau reads the States' proposals once the call closes, so that none weighs them while
+# States still write; the secretariat always.
+reads_proposals = is_secretariat | (is_bureau_member & call_has_closed)
+
+rules.add_perm("submissions.view_topicproposal", owns_proposal | reads_proposals)
+rules.add_perm("submissions.read_proposals", reads_proposals)
 rules.add_perm("submissions.change_topicproposal", owns_proposal)
 
 

@@ -7,7 +7,7 @@ from meetings.models import MemberState, PermanentMission
 from wgportal.style import sorted_by_name
 
 from .models import Assessment, CallForTopics, OutboundMessage, TopicProposal
-from .rules import is_active_delegate, is_bureau_member, is_secretariat
+from .rules import CLOSED_STATUSES, is_active_delegate, is_bureau_member, is_secretariat
 
 Status = CallForTopics.Status
 
@@ -37,8 +37,10 @@ def proposals_visible_to(user):
     if is_secretariat(user):
         return proposals
     if is_bureau_member(user):
-        # The Bureau reads what States submitted, not their drafts.
-        return proposals.filter(status=TopicProposal.Status.SUBMITTED)
+        # The Bureau reads what States submitted, not their drafts, once the call has closed.
+        return proposals.filter(
+            status=TopicProposal.Status.SUBMITTED, call__status__in=CLOSED_STATUSES
+        )
     if is_active_delegate(user):
         return proposals.filter(state_id=user.delegate.state_id)
     return proposals.none()

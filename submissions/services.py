@@ -4,17 +4,12 @@ can act on, or PermissionDenied for a user who may not act at all."""
 
 import uuid
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Max, Q
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import get_language, ngettext, override
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from wgportal.i18n import date_time_long
@@ -173,6 +168,7 @@ def _state_numbers(call, state_id, form_token):
     numbers = {
         "last": Max("number"),
         "submitted": Count("pk", filter=Q(status=ProposalStatus.SUBMITTED)),
+        "drafts": Count("pk", filter=Q(status=ProposalStatus.DRAFT)),
     }
     if form_token is not None:
         numbers["made"] = Max("pk", filter=Q(form_token=form_token))
@@ -215,6 +211,8 @@ def save_draft(*, user, call, data, form_token=None, submit=False, version=None)
         _ensure_below_limit(call, mine["submitted"])
         proposal.status = ProposalStatus.SUBMITTED
         _set_submitted(proposal, user)
+    else:
+        _ensure_below_draft_limit(call, mine["drafts"])
     _clean(proposal)
     proposal.save()
     if submit:
@@ -241,6 +239,21 @@ def _ensure_below_limit(call, submitted):
                 limit,
             )
             % {"submitted": submitted, "limit": limit}
+        )
+
+
+def _ensure_below_draft_limit(call, drafts):
+    limit = call.max_drafts_per_state
+    if drafts >= limit:
+        raise ValidationError(
+            ngettext(
+                "Your Government keeps %(drafts)s draft in this call, the most it allows: "
+                "submit or withdraw a draft before starting another.",
+                "Your Government keeps %(drafts)s drafts in this call, the most it allows: "
+                "submit or withdraw a draft before starting another.",
+                drafts,
+            )
+            % {"drafts": drafts}
         )
 
 
@@ -420,17 +433,23 @@ def create_delegate(*, email, first_name, last_name, state, by):
 
 def invite_delegate(delegate):
     """The invitation: a one-time link to set a password, in the mission's language, through
-    the outbox. Each invitation is a message of its own (sending again is deliberate)."""
+    the outbox, which makes the link when it sends the message. Each invitation is a message of
+    its own (sending again is deliberate), and only to a delegate who has not yet chosen a
+    password: one who has asks for a new one on the sign-in page."""
     user = delegate.user
-    language = _correspondence_language(delegate.state)
-    token = default_token_generator.make_token(user)
-    with override(language):
-        link = settings.PORTAL_URL + reverse(
-            "password_reset_confirm",
-            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
+    if user.has_usable_password():
+        raise ValidationError(
+            _(
+                "%(user)s has chosen a password already, so no invitation was sent; a "
+                "forgotten password is reset from the sign-in page."
+            )
+            % {"user": user.email or user.username}
         )
+    language = _correspondence_language(delegate.state)
     subject, body = outbox.compose(
-        "invitation", {"user": user, "state": delegate.state, "link": link}, language
+        "invitation",
+        {"user": user, "state": delegate.state, "link": outbox.PASSWORD_LINK},
+        language,
     )
     return outbox.record(
         kind=OutboundMessage.Kind.ACCOUNT,
@@ -440,6 +459,7 @@ def invite_delegate(delegate):
         subject=subject,
         body=body,
         state=delegate.state,
+        password_link_for=user,
     )
 
 

@@ -146,3 +146,40 @@ def test_image_creates_the_folders_its_volumes_mount_on():
     assert mounts == {"/app/var/media", "/app/var/pdf"}
     for mount in mounts:
         assert mount.removeprefix("/app/") in dockerfile
+
+
+def test_deploy_check_is_clean_with_every_production_setting_and_hardening_on(tmp_path):
+    """The configuration README lists, as production sets it: the deployment checks pass, staff
+    sign in with a second factor, sign-in is throttled, and the policy forbids inline code."""
+    production = {
+        "DEBUG": "0",
+        "SECRET_KEY": "x7#Lq9!vR2@pT5$wZ8^mN3&bK6*jH4(gF1)dS0_aQ-eY+uI=oP",
+        "SECRET_KEY_FALLBACKS": "an-older-key-still-accepted-while-sessions-roll-over-0123456789",
+        "ALLOWED_HOSTS": "portal.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+        "PORTAL_URL": "https://portal.example.org",
+        "BEHIND_TLS_PROXY": "1",
+        "EMAIL_URL": "smtp+tls://user:password@mail.example.org:587",
+        "DEFAULT_FROM_EMAIL": "secretariat@example.org",
+        "WGPORTAL_VAR_DIR": str(tmp_path),
+    }
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **production)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+    shown = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s;"
+        "print(s.STAFF_TWO_FACTOR, s.AXES_FAILURE_LIMIT, s.MIDDLEWARE[-1],"
+        " s.AUTHENTICATION_BACKENDS[0], s.CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src'],"
+        " len(s.SECRET_KEY_FALLBACKS))",
+        **production,
+    )
+    assert shown.stdout.strip().splitlines()[-1].split() == [
+        "True",
+        "5",
+        "axes.middleware.AxesMiddleware",
+        "wgportal.signin.ThrottlingBackend",
+        "[\"'self'\"]",
+        "1",
+    ], shown.stderr[-2000:]

@@ -1,7 +1,7 @@
 """Base classes and helpers for the secretariat's admin: translated fields in language tabs,
 with history, and every time shown in a named time zone."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
@@ -117,3 +117,20 @@ def confirm_action(modeladmin, request, queryset, *, action, title, consequences
         "changelist_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
     }
     return TemplateResponse(request, "admin/confirm_action.html", context)
+
+
+def act_on_each(modeladmin, request, objects, act, done):
+    """An admin action's use case for each selected object: a refusal is an error message
+    naming the object, never an error page, and the others still go through. Returns how many
+    went through; ``done(obj)``, if given, is said for each of them."""
+    count = 0
+    for obj in objects:
+        try:
+            act(obj)
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
+        else:
+            count += 1
+            if done:
+                modeladmin.message_user(request, done(obj))
+    return count

@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,12 +22,3 @@ class SignInForm(AuthenticationForm):
         # An e-mail address may be longer than a user name.
         field.max_length = get_user_model()._meta.get_field("email").max_length
         field.widget.attrs.update(maxlength=field.max_length, autocomplete="username")
-
-
-class SetOrResetPasswordForm(PasswordResetForm):
-    """Also for accounts that have no password yet: a delegate whose invitation expired or
-    was lost asks for a link like anyone else. (Django's form leaves such accounts out.)"""
-
-    def get_users(self, email):
-        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
-        return (user for user in users if user.email.lower() == email.lower())

@@ -3,6 +3,7 @@
 Defaults serve the local demo out of the box: SQLite and an embedded broker under var/.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -21,6 +22,8 @@ DEBUG = env.bool("DEBUG", default=True)
 # The default key is for the local demo only; production must set SECRET_KEY.
 _DEMO_SECRET_KEY = "local-demo-only-not-a-secret-2f8c1e7b9a4d4c06a5e3b1d0c7f6e9a8"
 SECRET_KEY = env.str("SECRET_KEY", default=_DEMO_SECRET_KEY)
+# Old keys still accepted for signatures (sessions, reset links) while a new key rolls out.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 if not DEBUG and SECRET_KEY == _DEMO_SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment when DEBUG is off.")
 
@@ -32,7 +35,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the portal's site: staff pass a second factor when it is required.
+    "wgportal.admin_app.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wgportal",
     "decisions",
     "meetings",
@@ -55,12 +62,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "wgportal.middleware.StaffVerificationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: a locked-out account or address is refused before any password is checked.
+    "wgportal.signin.ThrottlingBackend",
     "rules.permissions.ObjectPermissionBackend",
     "wgportal.auth.PortalBackend",
 ]
@@ -170,6 +184,45 @@ LOGIN_REDIRECT_URL = "submissions:home"
 LOGOUT_REDIRECT_URL = "meetings:home"
 # Invitation and reset links work for a week: a mission may take days to pass one on.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
+# A staff account's reset link works for an hour only.
+STAFF_PASSWORD_RESET_TIMEOUT = 3600
+# One reset message per account in this many seconds; more requests send nothing.
+PASSWORD_RESET_INTERVAL = env.int("PASSWORD_RESET_INTERVAL", default=300)
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account (whatever
+# form of its name was typed) or from one address, sign-in is refused for AXES_COOLOFF_TIME.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "wgportal.signin.account_name"
+AXES_LOCKOUT_CALLABLE = "wgportal.signin.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "wgportal.signin.client_address"
+# Behind the TLS proxy the client's address is the last one the proxy added.
+TRUST_FORWARDED_FOR = env.bool("BEHIND_TLS_PROXY", default=False)
+
+# Staff sign in with a second factor (a TOTP code) where this is on: by default whenever
+# DEBUG is off. The demo stays one step.
+STAFF_TWO_FACTOR = env.bool("STAFF_TWO_FACTOR", default=not DEBUG)
+OTP_TOTP_ISSUER = "wgportal"
+
+# Content-Security-Policy: the portal's own scripts, styles, fonts and images only; no inline
+# script or style, no framing, forms post to the portal only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    },
+}
 
 # E-mail: console in the demo, SMTP (EMAIL_URL=smtp://user:pass@host:587/?tls=True) in production.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

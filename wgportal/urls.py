@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from .forms import SetOrResetPasswordForm, SignInForm
+from .forms import SignInForm
 
 admin.site.site_header = _("Working Group portal: secretariat")
 admin.site.site_title = _("Working Group portal")
@@ -19,11 +19,7 @@ urlpatterns = i18n_patterns(
         auth_views.LoginView.as_view(authentication_form=SignInForm),
         name="login",
     ),
-    path(
-        "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=SetOrResetPasswordForm),
-        name="password_reset",
-    ),
+    path("accounts/", include("submissions.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("proposals/", include("submissions.urls")),
     path("decisions/", include("decisions.urls")),

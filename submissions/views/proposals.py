@@ -58,6 +58,18 @@ def _call_for_delegate(request, call_pk):
     return call
 
 
+def ensure_proposals_readable(user, call):
+    """The Bureau reads the proposals once the call has closed; before, a page says so."""
+    if not user.has_perm("submissions.read_proposals", call):
+        raise PermissionDenied(
+            _(
+                "The Bureau reads the States' proposals once the call for topics has closed "
+                "(its deadline: %(deadline)s)."
+            )
+            % {"deadline": date_time_long(call.deadline, call.zone)}
+        )
+
+
 def _proposal(request, pk):
     """A proposal the user may see; another State's answers 404, as if it did not exist."""
     return get_object_or_404(selectors.proposals_visible_to(request.user), pk=pk)
@@ -286,6 +298,7 @@ def call_proposals(request, call_pk):
     if not (is_secretariat(request.user) or is_bureau_member(request.user)):
         raise PermissionDenied
     call = get_object_or_404(selectors.visible_calls().select_related("meeting"), pk=call_pk)
+    ensure_proposals_readable(request.user, call)
     return render(
         request,
         "submissions/call_proposals.html",

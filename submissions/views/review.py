@@ -20,6 +20,7 @@ from wgportal.http import pdf_response
 from .. import documents, review, selection, selectors
 from ..forms import AssessmentForm, FinaliseForm, ReopenForm, TitlesForm
 from ..models import CallForTopics, CandidateTopic
+from .proposals import ensure_proposals_readable
 
 Status = CallForTopics.Status
 
@@ -27,10 +28,12 @@ Status = CallForTopics.Status
 def _call(request, call_pk):
     if not request.user.has_perm("submissions.review_call"):
         raise PermissionDenied
-    return get_object_or_404(
+    call = get_object_or_404(
         selectors.visible_calls().select_related("meeting__agenda__document", "bureau_meeting"),
         pk=call_pk,
     )
+    ensure_proposals_readable(request.user, call)
+    return call
 
 
 def _with_candidate(view):

@@ -52,6 +52,9 @@ def test_closing_a_call_says_the_states_are_not_told_and_waits_for_post(
 
 def test_sending_the_invitation_again_says_to_whom_and_waits_for_post(secretariat_client):
     delegates = list(Delegate.objects.filter(state__iso3__in=["FRA", "EGY"]))
+    for delegate in delegates:  # who have not chosen a password yet
+        delegate.user.set_unusable_password()
+        delegate.user.save()
     ids = [delegate.pk for delegate in delegates]
     before = OutboundMessage.objects.filter(kind="account").count()
     page = run(secretariat_client, DELEGATES, "send_invitations", ids).content.decode()

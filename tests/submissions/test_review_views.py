@@ -176,10 +176,11 @@ def test_the_dashboard_answers_in_a_fixed_number_of_queries(
     client.force_login(users["bureau-ng"])
     small, large = make_call(10, "wg-2011"), make_call(600, "wg-2010-10")
     assert (small.proposals.count(), large.proposals.count()) == (10, 600)
-    # Session and user; may review; the call; its candidates, their proposals and their
-    # assessments; may assess, may select (the rules, then Django's own permissions, twice).
+    # Session and user; may review; the call; may read its proposals (it has closed); its
+    # candidates, their proposals and their assessments; may assess, may select (the rules,
+    # then Django's own permissions, twice).
     for call in (small, large):
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(12):
             response = client.get(reverse("submissions:review", args=[call.pk]))
         assert response.status_code == 200
 

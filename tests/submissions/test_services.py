@@ -378,3 +378,19 @@ def test_why_a_state_may_not_submit_another(call, france):
     for _ in range(2):
         services.save_draft(user=france, call=call, data=data(call), submit=True)
     assert "submitted 2 of 2 proposals" in services.new_proposal_refusal(call, state)
+
+
+def test_drafts_per_state_are_capped_by_the_call(open_call):
+    open_call.max_drafts_per_state = 2
+    open_call.save(update_fields=["max_drafts_per_state"])
+    user = Delegate.objects.get(state__iso3="FRA").user
+    data = {"title": "A topic", "description": "Why", "rationale": "", "language": "en"}
+    for _ in range(2):
+        services.save_draft(user=user, call=open_call, data=data)
+    with pytest.raises(ValidationError, match="keeps 2 drafts in this call, the most it allows"):
+        services.save_draft(user=user, call=open_call, data=data)
+    # Submitting at once still works, and another State has its own count.
+    services.save_draft(user=user, call=open_call, data=data, submit=True)
+    egypt = Delegate.objects.get(state__iso3="EGY").user
+    services.save_draft(user=egypt, call=open_call, data=data)
+    assert open_call.proposals.filter(state__iso3="FRA", status="draft").count() == 2

@@ -240,6 +240,7 @@ def test_inactive_delegates_get_nothing(as_user, french_proposal, open_call):
 
 @pytest.mark.parametrize("username", ["president", "bureau-ng", "secretariat"])
 def test_bureau_and_secretariat_read_all_and_change_nothing(as_user, french_proposal, username):
+    CallForTopics.objects.filter(pk=french_proposal.call_id).update(status="closed")
     client = as_user(username)
     detail = client.get(reverse("submissions:detail", args=[french_proposal.pk]))
     assert detail.status_code == 200
@@ -296,7 +297,11 @@ def test_secretariat_creates_a_delegate_who_is_invited_to_set_a_password(
         form_url, {"new_password1": "a-long-new-pass-2026", "new_password2": "a-long-new-pass-2026"}
     )
     assert done.status_code == 302
-    assert client.login(username="new.delegate@example.org", password="a-long-new-pass-2026")
+    signed_in = client.post(
+        reverse("login"),
+        {"username": "new.delegate@example.org", "password": "a-long-new-pass-2026"},
+    )
+    assert signed_in.status_code == 302
 
 
 def test_a_delegate_email_cannot_be_used_twice(secretariat_client):
@@ -460,6 +465,7 @@ def test_the_bureau_reads_submitted_proposals_only(as_user, open_call, french_pr
         call=open_call,
         data={**post_data(open_call), "area": None, "title": "A draft"},
     )
+    CallForTopics.objects.filter(pk=open_call.pk).update(status="closed")
     bureau = as_user("bureau-ng")
     page = bureau.get(reverse("submissions:call_proposals", args=[open_call.pk])).content.decode()
     assert french_proposal.reference in page and "A draft" not in page
@@ -470,6 +476,22 @@ def test_the_bureau_reads_submitted_proposals_only(as_user, open_call, french_pr
         .status_code
         == 403
     )
+
+
+def test_the_bureau_reads_no_proposal_while_the_call_is_open(as_user, open_call, french_proposal):
+    bureau = as_user("bureau-ng")
+    listing = bureau.get(reverse("submissions:call_proposals", args=[open_call.pk]))
+    assert listing.status_code == 403
+    assert "once the call for topics has closed" in listing.content.decode()
+    assert french_proposal.title not in listing.content.decode()
+    assert bureau.get(reverse("submissions:detail", args=[french_proposal.pk])).status_code == 404
+    assert bureau.get(reverse("submissions:review", args=[open_call.pk])).status_code == 403
+    assert bureau.get(reverse("submissions:bureau_file", args=[open_call.pk])).status_code == 403
+    calls = bureau.get(reverse("submissions:home")).content.decode()
+    assert "The Bureau reads the proposals once the call has closed." in calls
+    secretariat = as_user("secretariat")
+    page = secretariat.get(reverse("submissions:call_proposals", args=[open_call.pk]))
+    assert french_proposal.reference in page.content.decode()
 
 
 def test_markup_in_the_description_is_text_in_the_receipt_pdf_and_mail(
