@@ -74,6 +74,7 @@ call, _ = CallForTopics.objects.update_or_create(
         "email": "untoc.cop@unodc.org",
         # Delegates of one State are played in both rates: the limit is not what is measured.
         "max_proposals_per_state": 100,
+        "max_drafts_per_state": 100,
     },
 )
 for letter in "abcdefgh":
