@@ -1,10 +1,8 @@
-"""Language helpers: Babel locales for Django's language codes, each language's name for itself
-and in the portal's words. Dates, ranges, times, zones and lists come from the style layer
-(``wgportal.style``), re-exported here for the callers that import them from this module."""
+"""Language helpers: each language's name for itself and in the portal's words. Dates, ranges,
+times, zones and lists come from the style layer (``wgportal.style``), re-exported here for the
+callers that import them from this module."""
 
-from babel import Locale
 from django.conf import settings
-from django.utils.translation import get_language
 
 from wgportal.style import (  # noqa: F401 (re-exported)
     date_long,
@@ -28,16 +26,9 @@ NATIVE_NAMES = {
     "es": "Español",
 }
 
-# UN English follows British usage: "14 April 2009", not "April 14, 2009".
-BABEL_LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans"}
-
 
 def language_name(code):
     """The portal's own name of an official language, in the active language. Django's names
     differ from UN usage ("Simplified Chinese", Russian capitalised); these are the glossary's."""
     return str(dict(settings.LANGUAGES).get(code, code))
 
-
-def babel_locale(language=None):
-    language = language or get_language() or "en"
-    return Locale.parse(BABEL_LOCALES.get(language, language))
