@@ -31,4 +31,3 @@ def language_name(code):
     """The portal's own name of an official language, in the active language. Django's names
     differ from UN usage ("Simplified Chinese", Russian capitalised); these are the glossary's."""
     return str(dict(settings.LANGUAGES).get(code, code))
-
