@@ -178,6 +178,16 @@ def test_a_service_refuses_a_deadline_that_is_not_a_whole_minute(open_call, secr
             reason="",
             by=secretariat,
         )
+    midnight = datetime.datetime.combine(
+        open_call.deadline.astimezone(VIENNA).date() + datetime.timedelta(days=2),
+        datetime.time(0),
+        tzinfo=VIENNA,
+    )
+    with pytest.raises(ValidationError, match="reads as the next day"):
+        services.grant_extension(
+            call=open_call, state=france, until=midnight, reason="", by=secretariat
+        )
+    assert not DeadlineExtension.objects.filter(call=open_call, state=france).exists()
     CallForTopics.objects.filter(pk=open_call.pk).update(
         status=CallForTopics.Status.DRAFT,
         deadline=datetime.datetime(2030, 3, 31, 23, 59, 59, 450000, tzinfo=VIENNA),
