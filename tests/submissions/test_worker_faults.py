@@ -13,6 +13,7 @@ from collections import Counter
 from email import policy
 
 import pytest
+from celery import Celery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -171,15 +172,19 @@ def test_a_refusing_mail_server_leaves_messages_failed_and_retryable(
 
 
 def test_with_the_broker_down_a_delegate_submits_and_the_receipt_goes_later(
-    committed_demo, open_call, workers, client, django_user_model, monkeypatch, tmp_path
+    committed_demo, open_call, workers, client, django_user_model, request, tmp_path, caplog
 ):
     from wgportal.celery import app
 
     only_missions()
-    # This process (the web server) loses its broker: nothing listens on that port.
-    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:9/0")
-    monkeypatch.setattr(app, "_pool", None)
-    monkeypatch.setattr(app.amqp, "_producer_pool", None)
+    # This process (the web server) loses its broker: its current Celery app is one whose broker
+    # is a port where nothing listens. The workers keep the real one.
+    # (broker_write_url, because CELERY_BROKER_URL in the environment outranks broker_url.)
+    cut_off = Celery("wgportal", set_as_current=False)
+    cut_off.config_from_object("django.conf:settings", namespace="CELERY")
+    cut_off.conf.broker_write_url = "redis://127.0.0.1:9/0"
+    cut_off.set_current()
+    request.addfinalizer(app.set_current)
     client.force_login(django_user_model.objects.get(username="delegate-fr"))
     response = client.post(
         reverse("submissions:new", args=[open_call.pk]),
@@ -196,6 +201,7 @@ def test_with_the_broker_down_a_delegate_submits_and_the_receipt_goes_later(
     # The submission stands; the task that writes its receipt never left this process.
     assert open_call.proposals.get().status == "submitted"
     assert not OutboundMessage.objects.filter(kind=Kind.RECEIPT).exists()
+    assert "Broker unreachable" in caplog.text
     # The broker is back (the worker has the real one): the scan writes and sends the receipt.
     workers()
     wait_until(lambda: sent(Kind.RECEIPT).exists(), 60, "the receipt never went")
