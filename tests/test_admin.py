@@ -1,6 +1,7 @@
 """The secretariat's admin: every changelist, form and history page, and edits per language."""
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
@@ -9,7 +10,11 @@ from decisions.models import Paragraph
 pytestmark = pytest.mark.django_db
 
 OUR_APPS = {"decisions", "meetings", "submissions"}
-MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
+MODELS = [
+    model
+    for model in apps.get_models()
+    if admin.site.is_registered(model) and model._meta.app_label in OUR_APPS
+]
 
 
 def admin_url(model, view, *args):
