@@ -3,7 +3,16 @@ from django.db.models import Prefetch, Q
 from wgportal.style import sorted_by_name
 from wgportal.translations import translation_gaps
 
-from .models import AgendaItem, Body, Document, DocumentationEntry, Meeting, MemberState, WorkSlot
+from .models import (
+    AgendaItem,
+    Body,
+    Document,
+    DocumentationEntry,
+    Meeting,
+    MemberState,
+    ProvisionalAgenda,
+    WorkSlot,
+)
 
 
 def meeting(slug):
@@ -113,3 +122,51 @@ def working_bodies():
 def member_states():
     """In the order a reader of the active language expects: "Îles Salomon" among the I."""
     return sorted_by_name(MemberState.objects.all(), key=lambda state: state.short_name)
+
+
+# What anyone may read, as querysets for lists (the public API pages through them). Each
+# holds the rule the public pages hold object by object.
+
+
+def public_meetings():
+    """Every meeting, with its body and mandate: the list of meetings shows them all."""
+    return Meeting.objects.select_related("body", "agenda").prefetch_related(
+        "mandated_by__decision__session", "mandated_by__parent"
+    )
+
+
+def public_bodies():
+    return Body.objects.select_related(
+        "parent", "established_by__decision__session", "established_by__parent"
+    ).prefetch_related("functions__decision__session", "functions__parent")
+
+
+def issued_agendas():
+    """Provisional agendas once issued (``rules.is_issued``), with their items in order and
+    each item's documentation in the agenda's order. A fixed number of queries."""
+    entries = DocumentationEntry.objects.select_related("document").order_by("position")
+    return (
+        ProvisionalAgenda.objects.filter(issued_at__isnull=False)
+        .select_related("meeting__body", "document")
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=AgendaItem.objects.prefetch_related(
+                    Prefetch("documentation_entries", queryset=entries)
+                ),
+            )
+        )
+    )
+
+
+def public_documents():
+    """Documents some meeting's documents page lists (``meeting_documents``): those issued for
+    a meeting and those an issued agenda lists as documentation; the document of an agenda not
+    issued yet stays out."""
+    listed = Q(agenda_items__agenda__issued_at__isnull=False)
+    return (
+        Document.objects.filter(Q(meeting__isnull=False) | listed)
+        .exclude(agenda__issued_at__isnull=True, agenda__isnull=False)
+        .select_related("meeting")
+        .distinct()
+    )

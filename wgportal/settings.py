@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The API's Swagger UI page and its assets, served by the portal.
+    "ninja",
     "wgportal",
     "decisions",
     "meetings",
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Caching, language and rate-limit headers on every answer of the API.
+    "api.middleware.APIHeadersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -223,6 +227,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# The public API: requests per client address (anonymous), counted in the default cache, and
+# how long a client or proxy may keep an answer before asking again (with its ETag).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/min")
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=300)
 
 # E-mail: console in the demo, SMTP (EMAIL_URL=smtp://user:pass@host:587/?tls=True) in production.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
