@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wgportal",
     "decisions",
     "meetings",
+    "recommendations",
     "submissions",
 ]
 
