@@ -41,6 +41,13 @@ RANGES = {
 ITEMS = {"en": (2, "b"), "fr": (2, "b"), "es": (2, "b"), "ru": (3, ""), "zh-hans": (2, "b")}
 ITEMS["ar"] = (3, "b")
 TIMES = [(T(10), T(13)), (T(15), T(18))]
+# The Working Group's meetings, as the seed note lists the first three.
+MEETINGS_HELD = [
+    (D(2009, 4, 14), D(2009, 4, 15)),
+    (D(2010, 1, 27), D(2010, 1, 29)),
+    (D(2010, 10, 19), D(2010, 10, 19)),
+    (D(2011, 10, 10), D(2011, 10, 12)),
+]
 
 
 def rendered(language, key, case):
@@ -78,6 +85,8 @@ def rendered(language, key, case):
             return s.section_number(1)
         case "paragraph_number":
             return s.paragraph_number(10)
+        case "meetings_held":
+            return [s.date_spans_prose(MEETINGS_HELD[:count]) for count in range(1, 5)]
         case "list_separator":
             return s.list_patterns["middle"].format("", "")
         case "language_names":

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wgportal",
     "decisions",
     "meetings",
+    "recommendations",
     "submissions",
 ]
 

@@ -10,13 +10,12 @@ admin.site.site_header = _("Working Group portal: secretariat")
 admin.site.site_title = _("Working Group portal")
 admin.site.index_title = _("What the secretariat records")
 
-# The API answers in the language a request asks for, at one address for all.
-api_patterns = [path("", include("api.urls"))]
-
 # Language switching is under the page's own prefix, so that Django resolves the page in the
 # language it is shown in before translating its address into the chosen one.
-urlpatterns = (
-    i18n_patterns(
+urlpatterns = [
+    # The API answers in the language a request asks for, at one address for all.
+    path("", include("api.urls")),
+    *i18n_patterns(
         path("i18n/", include("django.conf.urls.i18n")),
         path(
             "accounts/login/",
@@ -27,8 +26,8 @@ urlpatterns = (
         path("accounts/", include("django.contrib.auth.urls")),
         path("proposals/", include("submissions.urls")),
         path("decisions/", include("decisions.urls")),
+        path("", include("recommendations.urls")),
         path("", include("meetings.urls")),
         path("admin/", admin.site.urls),
-    )
-    + api_patterns
-)
+    ),
+]

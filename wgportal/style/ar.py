@@ -53,6 +53,8 @@ class Arabic(Style):
     letters = ABJADI
     label_patterns = ("({})", "'{}'")
     list_patterns = {"middle": "{0}، {1}", "end": "{0} و{1}"}
+    # Each date of a list is its own phrase, joined by "، و" ("، ومن 27 إلى 29 …، وفي 19 …").
+    date_list_patterns = {"middle": "{0}، و{1}", "end": "{0}، و{1}"}
     place_in_pattern = "في {place}"
 
     def month(self, number):

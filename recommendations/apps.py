@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecommendationsConfig(AppConfig):
+    name = "recommendations"
+    verbose_name = _("Recommendations")
+
+    def ready(self):
+        from meetings import body_sections
+        from wgportal import demo as portal_demo
+
+        from . import demo, views
+
+        body_sections.register(views.body_section)
+        portal_demo.register(demo.load)
