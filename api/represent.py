@@ -1,8 +1,10 @@
 """The objects the selectors give, as the API's schemas say them, in the language asked for.
 Reads only what the selectors prefetched: no query here."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from decisions.citations import paragraph_label
 
@@ -17,6 +19,9 @@ class Represent:
 
     def api(self, name, *args):
         return self.absolute(reverse(f"api-v1:{name}", args=args))
+
+    def listing(self, name, **filters):
+        return self.absolute(f"{reverse(f'api-v1:{name}')}?{urlencode(filters)}")
 
     def page(self, name, *args):
         """A page of the portal, under the prefix of the language (of each, for all)."""
@@ -65,7 +70,8 @@ class Represent:
             "time_zone": meeting.time_zone,
             "mandated_by": [self.reference(p) for p in meeting.mandated_by.all()],
             "agenda": self.api("agenda", meeting.slug) if issued else None,
-            "documents": self.absolute(f"{reverse('api-v1:document_list')}?meeting={meeting.slug}"),
+            "documents": self.listing("document_list", meeting=meeting.slug),
+            "recommendations": self.listing("recommendation_list", meeting=meeting.slug),
             "calendar": self.absolute(reverse("meetings:ics", args=[meeting.slug])),
             "page": self.page("meetings:detail", meeting.slug),
             "url": self.api("meeting", meeting.slug),
@@ -150,4 +156,32 @@ class Represent:
             ],
             "pdf": self.page("meetings:agenda_pdf", slug),
             "url": self.api("agenda", slug),
+        }
+
+    def recommendation(self, recommendation):
+        """With the follow-up that holds (the latest record), as the follow-up page shows it;
+        who recorded it stays with the secretariat."""
+        meeting, item = recommendation.meeting, recommendation.agenda_item
+        records = recommendation.follow_up_records
+        record = records[0] if records else None
+        return {
+            "meeting": meeting.slug,
+            "body": meeting.body.slug,
+            "number": recommendation.number,
+            "text": self.texts.field(recommendation, "text"),
+            "addressee": recommendation.addressee,
+            "agenda_item": {"number": item.number, "sub_letter": item.sub_letter} if item else None,
+            "transmitted_by": [
+                {"symbol": note.document.symbol, "session": note.session.slug}
+                for note in meeting.notes
+            ],
+            "follow_up": {
+                "outcome": record.outcome if record else "pending",
+                "paragraph": self.reference(record.paragraph)
+                if record and record.paragraph
+                else None,
+                "recorded_on": timezone.localdate(record.recorded_at) if record else None,
+            },
+            "demo": recommendation.is_demo,
+            "url": self.api("recommendation", meeting.slug, recommendation.number),
         }

@@ -88,6 +88,7 @@ class MeetingOut(Schema):
     mandated_by: list[ParagraphReference]
     agenda: str | None = Field(description="Its issued provisional agenda in the API, if any.")
     documents: str = Field(description="Its documents in the API.")
+    recommendations: str = Field(description="What it adopted, once its report is issued.")
     calendar: str = Field(description="The meeting as iCalendar (.ics).")
     page: Text
     url: str
@@ -177,3 +178,38 @@ class AgendaOut(Schema):
 
 class AgendaPage(Page):
     results: list[AgendaOut]
+
+
+class ItemReference(Schema):
+    number: int
+    sub_letter: str = Field(description="a, b… for a sub-item; empty for an item.")
+
+
+class Transmittal(Schema):
+    symbol: str = Field(description="The note by the Secretariat that transmitted it.")
+    session: str = Field(description="The slug of the session of the Conference it went to.")
+
+
+class FollowUpOut(Schema):
+    outcome: Literal["taken_up", "noted", "pending"]
+    paragraph: ParagraphReference | None = Field(
+        description="The Conference's paragraph that took it up or took note of it."
+    )
+    recorded_on: datetime.date | None
+
+
+class RecommendationOut(Schema):
+    meeting: str = Field(description="The slug of the meeting that adopted it.")
+    body: str
+    number: int
+    text: Text
+    addressee: Literal["states_parties", "conference", "secretariat"]
+    agenda_item: ItemReference | None
+    transmitted_by: list[Transmittal]
+    follow_up: FollowUpOut = Field(description="What the Conference did: the latest record.")
+    demo: bool = Field(description="Invented for the demonstration portal; not adopted text.")
+    url: str
+
+
+class RecommendationPage(Page):
+    results: list[RecommendationOut]

@@ -10,6 +10,7 @@ from rules import has_perm
 from decisions import selectors as decisions
 from meetings import selectors as meetings
 from meetings.models import Meeting
+from recommendations import selectors as recommendations
 from wgportal.http import found_or_404
 
 from . import schemas
@@ -174,3 +175,52 @@ def agenda_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery])
     if not has_perm("meetings.view_provisionalagenda", AnonymousUser(), agenda):
         raise Http404
     return represent(request, query).agenda(agenda)
+
+
+# Recommendations and their follow-up
+
+
+class RecommendationQuery(schemas.PageQuery, schemas.DateRange):
+    body: str | None = schemas.Field(None, description="Adopted by this body's meetings.")
+    meeting: str | None = schemas.Field(None, description="Adopted by this meeting (slug).")
+
+
+def readable_recommendations():
+    """What the follow-up pages show someone not signed in: recommendations of meetings whose
+    report is issued."""
+    return recommendations.readable_with_follow_up(AnonymousUser()).select_related("meeting__body")
+
+
+@router.get(
+    "/recommendations",
+    response={200: schemas.RecommendationPage, **ERRORS},
+    url_name="recommendation_list",
+)
+def recommendation_list(request, query: Query[RecommendationQuery]):
+    """Recommendations of meetings whose report is issued, by meeting and number, each with
+    the note that transmitted it and its follow-up; `date_from`/`date_to` on the meeting's
+    days."""
+    found = readable_recommendations()
+    if query.body:
+        found = found.filter(meeting__body__slug=query.body)
+    if query.meeting:
+        found = found.filter(meeting__slug=query.meeting)
+    if query.date_from:
+        found = found.filter(meeting__end_date__gte=query.date_from)
+    if query.date_to:
+        found = found.filter(meeting__start_date__lte=query.date_to)
+    order = ["meeting__start_date", "meeting__pk", "number"]
+    return paged(request, query, found, order, "recommendation")
+
+
+@router.get(
+    "/recommendations/{slug}/{number}",
+    response={200: schemas.RecommendationOut, **ERRORS},
+    url_name="recommendation",
+)
+def recommendation_detail(
+    request, slug: Path[str], number: Path[int], query: Query[schemas.LanguageQuery]
+):
+    """A recommendation of the meeting, once the meeting's report is issued."""
+    found = get_object_or_404(readable_recommendations(), meeting__slug=slug, number=number)
+    return represent(request, query).recommendation(found)

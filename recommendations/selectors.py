@@ -75,3 +75,9 @@ def meetings_with_recommendations(body, user):
     """The meetings a filter may choose: those with recommendations the user may read."""
     ids = visible_to(user).filter(meeting__body=body).values("meeting")
     return Meeting.objects.filter(Q(pk__in=ids)).order_by("start_date")
+
+
+def readable_with_follow_up(user):
+    """The recommendations ``user`` may read across bodies, each with its follow-up records
+    (latest first) and its meeting's notes: for the public API's lists. Three queries."""
+    return _with_follow_up(visible_to(user))

@@ -3,6 +3,8 @@ meetings with their calendars, documents, issued agendas; filters and their refu
 
 import pytest
 
+from meetings.models import Body, Meeting
+
 pytestmark = pytest.mark.django_db
 
 V1 = "/api/v1"
@@ -102,7 +104,6 @@ def test_documents_by_symbol_meeting_and_date(api):
 
 def test_documents_of_a_meeting_are_those_its_page_lists(api, client):
     from meetings import selectors
-    from meetings.models import Meeting
 
     for meeting in Meeting.objects.all():
         listed = sorted(d.symbol for d in selectors.meeting_documents(meeting))
@@ -138,3 +139,38 @@ def test_bad_filters_are_refused_with_400(api, path):
     assert response.status_code == 400, response.content
     problem = response.json()["detail"][0]
     assert problem["parameter"] and problem["error"]
+
+
+def test_recommendations_with_their_follow_up(api, secretariat):
+    from decisions.models import Paragraph
+    from meetings.models import AgendaItem, Document
+    from recommendations.models import Recommendation, TransmittalNote
+
+    note = TransmittalNote.objects.create(
+        document=Document.objects.get_or_create(symbol="CTOC/COP/2012/6")[0],
+        body=Body.objects.get(slug="working-group-trafficking"),
+        session=Meeting.objects.get(slug="cop-6"),
+        agenda_item=AgendaItem.objects.filter(agenda__meeting__slug="cop-6").first(),
+    )
+    note.meetings.set(Meeting.objects.filter(slug="wg-2011"))
+    Recommendation.objects.get(meeting__slug="wg-2011", number=1).follow_ups.create(
+        outcome="taken_up",
+        paragraph=Paragraph.objects.get(decision__index=2, decision__session__number=5, label="a"),
+        recorded_by=secretariat,
+        recorded_at="2012-10-19T12:00:00Z",
+    )
+    listed = results(api, f"{V1}/recommendations?limit=100&body=working-group-trafficking")
+    assert listed and {r["meeting"] for r in listed} <= {"wg-2009", "wg-2010-01", "wg-2011"}
+    followed = [r for r in listed if r["follow_up"]["outcome"] != "pending"]
+    assert {r["follow_up"]["outcome"] for r in followed} == {"noted", "taken_up"}
+    taken = next(r for r in followed if r["follow_up"]["paragraph"])
+    assert taken["follow_up"]["paragraph"]["citation"] == "resolution 5/2, paragraph (a)"
+    assert taken["follow_up"]["recorded_on"] == "2012-10-19"
+    transmitted = {r["meeting"]: r["transmitted_by"] for r in listed}
+    assert transmitted["wg-2011"] == [{"symbol": "CTOC/COP/2012/6", "session": "cop-6"}]
+    assert transmitted["wg-2009"] == []
+    one = api(taken["url"].removeprefix("http://testserver")).json()
+    assert one == taken
+    assert results(api, f"{V1}/recommendations?meeting=wg-2011&date_to=2010-12-31") == []
+    assert results(api, f"{V1}/recommendations?body=cop") == []
+    assert api(f"{V1}/recommendations/wg-2009/999").status_code == 404

@@ -28,6 +28,8 @@ OPERATIONS = {
     "/api/v1/documents/{symbol}",
     "/api/v1/agendas",
     "/api/v1/agendas/{slug}",
+    "/api/v1/recommendations",
+    "/api/v1/recommendations/{slug}/{number}",
 }
 
 

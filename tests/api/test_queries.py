@@ -4,6 +4,7 @@ the demo data and on ten times more meetings, paragraphs, documents and agenda i
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -16,6 +17,7 @@ from meetings.models import (
     Meeting,
     ProvisionalAgenda,
 )
+from recommendations.models import Recommendation, Report
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +34,8 @@ QUERIES = {
     "/api/v1/documents/CTOC/COP/WG.4/2009/1": 1,
     "/api/v1/agendas?limit=100&lang=all": 3,
     "/api/v1/agendas/wg-2009?lang=all": 3,
+    "/api/v1/recommendations?limit=100&lang=all": 3,
+    "/api/v1/recommendations/wg-2009/1?lang=all": 3,
 }
 
 
@@ -85,6 +89,23 @@ def grow():
         for agenda in ProvisionalAgenda.objects.filter(issued_at__isnull=False):
             item = AgendaItem.objects.create(agenda=agenda, number=50 + n, title_en=f"Item {n}")
             DocumentationEntry.objects.create(item=item, document=document)
+    recorder = get_user_model().objects.get(username="secretariat")
+    for meeting in Meeting.objects.filter(slug__startswith="extra-")[:20]:
+        Report.objects.create(
+            meeting=meeting,
+            document=Document.objects.create(symbol=f"{meeting.slug}/report", title_en="Report"),
+            issued_at=datetime.datetime(2012, 6, 1, tzinfo=datetime.UTC),
+        )
+        for number in (1, 2):
+            recommendation = Recommendation.objects.create(
+                meeting=meeting, number=number, text_en="Text", addressee="secretariat"
+            )
+            recommendation.follow_ups.create(
+                outcome="taken_up",
+                paragraph=paragraphs[number],
+                recorded_by=recorder,
+                recorded_at=datetime.datetime(2012, 7, 1, tzinfo=datetime.UTC),
+            )
     for n in range(10):
         extra = Body.objects.create(
             kind=Body.Kind.WORKING_GROUP,

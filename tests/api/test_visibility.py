@@ -7,6 +7,7 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 from rules import has_perm
 
 from meetings.models import (
@@ -18,11 +19,15 @@ from meetings.models import (
     ProvisionalAgenda,
 )
 from meetings.selectors import issued_agendas, meeting_documents, public_documents
+from recommendations.models import FollowUp, Recommendation, Report
+from recommendations.selectors import readable_with_follow_up
 from submissions.models import Assessment, CandidateTopic, TopicProposal
 
 pytestmark = pytest.mark.django_db
 
 MARKERS = [
+    "MARKER-UNREPORTED",  # a recommendation of a meeting whose report is not issued
+    "marker-recorder",  # who recorded a follow-up
     "MARKER-DRAFT-ITEM",
     "MARKER-DRAFT-DOCUMENT",
     "MARKER-PROPOSAL",
@@ -49,7 +54,7 @@ FORBIDDEN_KEYS = {
     "drafts",
     "rationale",
 }
-LISTS = ["bodies", "meetings", "decisions", "documents", "agendas"]
+LISTS = ["bodies", "meetings", "decisions", "documents", "agendas", "recommendations"]
 
 
 def fill(obj, field, value):
@@ -90,6 +95,19 @@ def secrets(open_call):
     Assessment.objects.create(
         candidate=candidate, member=member, support=3, comment="MARKER-ASSESSMENT"
     )
+    unreported = Recommendation.objects.filter(meeting__slug="wg-2010-10")
+    assert unreported.exists() and not Report.objects.filter(
+        meeting__slug="wg-2010-10", issued_at__isnull=False
+    )
+    for recommendation in unreported:
+        fill(recommendation, "text", "MARKER-UNREPORTED")
+    recorder = get_user_model().objects.create(
+        username="marker-recorder", first_name="marker-recorder", email="marker-recorder@x.org"
+    )
+    for recommendation in Recommendation.objects.all():
+        recommendation.follow_ups.create(
+            outcome=FollowUp.Outcome.NOTED, recorded_by=recorder, recorded_at=timezone.now()
+        )
 
 
 def walk(api):
@@ -137,6 +155,16 @@ def test_draft_agenda_is_not_found_by_its_address(api, secrets):
     assert api("/api/v1/meetings/wg-2010-01").json()["agenda"] is None
 
 
+def test_recommendations_are_public_once_the_report_is_issued(api, secrets):
+    assert api("/api/v1/recommendations/wg-2010-10/1").status_code == 404
+    report = Report.objects.get(meeting__slug="wg-2009")
+    assert api("/api/v1/recommendations/wg-2009/1").status_code == 200
+    Report.objects.filter(pk=report.pk).update(issued_at=None)
+    assert api("/api/v1/recommendations/wg-2009/1").status_code == 404
+    listed = api("/api/v1/recommendations?limit=100").json()["results"]
+    assert {r["meeting"] for r in listed} == {"wg-2010-01", "wg-2011"}
+
+
 def test_an_agenda_is_public_once_issued_and_not_before(api):
     agenda = ProvisionalAgenda.objects.get(meeting__slug="wg-2009")
     assert api("/api/v1/agendas/wg-2009").status_code == 200
@@ -150,6 +178,10 @@ def test_an_agenda_is_public_once_issued_and_not_before(api):
 def test_the_lists_hold_the_rules_of_the_pages():
     """What the querysets select is what the pages' per-object rules allow."""
     anonymous = AnonymousUser()
+    readable = readable_with_follow_up(anonymous)
+    for recommendation in Recommendation.objects.all():
+        listed = readable.filter(pk=recommendation.pk).exists()
+        assert listed == has_perm("recommendations.view_recommendation", anonymous, recommendation)
     for agenda in ProvisionalAgenda.objects.all():
         listed = issued_agendas().filter(pk=agenda.pk).exists()
         assert listed == has_perm("meetings.view_provisionalagenda", anonymous, agenda)

@@ -13,7 +13,7 @@ def test_swagger_page_works_offline_under_the_policy(committed_demo, page, live_
     page.on("request", lambda r: r.url.startswith(live_server.url) or elsewhere.append(r.url))
     page.goto("/api/v1/docs/")
     expect(page.locator(".opblock-summary-path").first).to_be_visible()
-    expect(page.locator(".opblock")).to_have_count(10)
+    expect(page.locator(".opblock")).to_have_count(12)
     page.locator(".opblock-summary", has_text="/api/v1/meetings/{slug}").click()
     page.get_by_role("button", name="Try it out").click()
     page.locator("input[placeholder=slug]").fill("wg-2009")
