@@ -8,6 +8,8 @@ from django.utils import timezone, translation
 
 from decisions.citations import paragraph_label
 
+from .languages import CODES
+
 
 class Represent:
     def __init__(self, request, texts):
@@ -25,12 +27,11 @@ class Represent:
 
     def page(self, name, *args):
         """A page of the portal, under the prefix of the language (of each, for all)."""
+        return self.texts.each(lambda code: self.in_language(code, reverse, name, args=args))
 
-        def address(code):
-            with translation.override(code):
-                return self.absolute(reverse(name, args=args))
-
-        return self.texts.each(address)
+    def in_language(self, code, address, *args, **kwargs):
+        with translation.override(code):
+            return self.absolute(address(*args, **kwargs))
 
     def reference(self, paragraph):
         decision = paragraph.decision
@@ -51,7 +52,7 @@ class Represent:
             "parent": body.parent.slug if body.parent else None,
             "established_by": self.reference(body.established_by) if body.established_by else None,
             "functions": [self.reference(p) for p in body.functions.all()],
-            "calendar": self.absolute(reverse("meetings:body_ics", args=[body.slug])),
+            "calendar": self.page("meetings:body_ics", body.slug),
             "page": self.page("meetings:body", body.slug),
             "url": self.api("body", body.slug),
         }
@@ -72,7 +73,7 @@ class Represent:
             "agenda": self.api("agenda", meeting.slug) if issued else None,
             "documents": self.listing("document_list", meeting=meeting.slug),
             "recommendations": self.listing("recommendation_list", meeting=meeting.slug),
-            "calendar": self.absolute(reverse("meetings:ics", args=[meeting.slug])),
+            "calendar": self.page("meetings:ics", meeting.slug),
             "page": self.page("meetings:detail", meeting.slug),
             "url": self.api("meeting", meeting.slug),
         }
@@ -125,12 +126,27 @@ class Represent:
         return {
             "symbol": document.symbol,
             "title": self.texts.field(document, "title"),
+            "category": document.category,
             "distribution": document.distribution,
             "issue_date": document.issue_date,
             "original_language": document.original_language,
             "languages": document.languages,
+            "versions": [
+                {
+                    "language": version.language,
+                    "format": version.format,
+                    "pages": version.pages,
+                    "size": version.size,
+                    "issue_date": version.issue_date,
+                    "file": self.in_language(version.language, version.get_absolute_url),
+                }
+                for version in sorted(
+                    document.versions.all(), key=lambda v: CODES.index(v.language)
+                )
+            ],
             "not_edited": document.not_edited,
             "meeting": document.meeting.slug if document.meeting else None,
+            "page": self.page("meetings:document", document.symbol),
             "url": self.api("document", document.symbol),
         }
 

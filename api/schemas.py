@@ -68,7 +68,7 @@ class BodyOut(Schema):
     parent: str | None = Field(description="The slug of the body it reports to.")
     established_by: ParagraphReference | None
     functions: list[ParagraphReference]
-    calendar: str = Field(description="Its meetings as iCalendar (.ics).")
+    calendar: Text = Field(description="Its meetings as iCalendar (.ics).")
     page: Text = Field(description="Its page on the portal.")
     url: str
 
@@ -89,7 +89,7 @@ class MeetingOut(Schema):
     agenda: str | None = Field(description="Its issued provisional agenda in the API, if any.")
     documents: str = Field(description="Its documents in the API.")
     recommendations: str = Field(description="What it adopted, once its report is issued.")
-    calendar: str = Field(description="The meeting as iCalendar (.ics).")
+    calendar: Text = Field(description="The meeting as iCalendar (.ics).")
     page: Text
     url: str
 
@@ -142,15 +142,27 @@ class DecisionOut(DecisionSummary):
     footnotes: list[Footnote]
 
 
+class Version(Schema):
+    language: Language
+    format: Literal["pdf", "docx"]
+    pages: int | None
+    size: int = Field(description="In bytes.")
+    issue_date: datetime.date | None
+    file: str = Field(description="The file, named as the United Nations name it: …-A.pdf.")
+
+
 class DocumentOut(Schema):
     symbol: str = Field(examples=["CTOC/COP/WG.4/2009/1"])
     title: Text
+    category: Literal["agenda", "working", "crp", "information"]
     distribution: Literal["general", "limited", "restricted"]
     issue_date: datetime.date | None
     original_language: Language
     languages: list[Language] = Field(description="The languages it is issued in.")
+    versions: list[Version] = Field(description="Its file in each language, in the UN's order.")
     not_edited: bool
     meeting: str | None = Field(description="The slug of the meeting it was issued for.")
+    page: Text
     url: str
 
 

@@ -118,7 +118,8 @@ class DocumentQuery(schemas.PageQuery, schemas.DateRange):
 
 @router.get("/documents", response={200: schemas.DocumentPage, **ERRORS}, url_name="document_list")
 def document_list(request, query: Query[DocumentQuery]):
-    """Documents the public pages list, by symbol; `date_from`/`date_to` on the date of issue."""
+    """Documents once public (issued, each language with its file), by symbol, with their
+    versions; `date_from`/`date_to` on the date of issue."""
     found = meetings.public_documents()
     if query.symbol:
         found = found.filter(symbol__startswith=query.symbol)
@@ -126,6 +127,7 @@ def document_list(request, query: Query[DocumentQuery]):
         # The documents the meeting's page lists, and only those.
         meeting = Meeting.objects.filter(slug=query.meeting).first()
         listed = meetings.meeting_documents(meeting).values("pk") if meeting else []
+
         found = found.filter(pk__in=listed)
     if query.body:
         found = found.filter(meeting__body__slug=query.body)
@@ -142,7 +144,7 @@ def document_list(request, query: Query[DocumentQuery]):
     url_name="document",
 )
 def document_detail(request, symbol: Path[str], query: Query[schemas.LanguageQuery]):
-    document = get_object_or_404(meetings.public_documents(), symbol=symbol)
+    document = found_or_404(meetings.document, symbol)  # public ones only, as its page
     return represent(request, query).document(document)
 
 

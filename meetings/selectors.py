@@ -223,13 +223,10 @@ def issued_agendas():
 
 
 def public_documents():
-    """Documents some meeting's documents page lists (``meeting_documents``): those issued for
-    a meeting and those an issued agenda lists as documentation; the document of an agenda not
-    issued yet stays out."""
-    listed = Q(agenda_items__agenda__issued_at__isnull=False)
+    """Documents once public (``rules.is_public``: issued, every language with its file), with
+    their meeting and versions, as each one's page shows them (``document``)."""
     return (
-        Document.objects.filter(Q(meeting__isnull=False) | listed)
-        .exclude(agenda__issued_at__isnull=True, agenda__isnull=False)
+        Document.objects.filter(released_at__isnull=False)
         .select_related("meeting")
-        .distinct()
+        .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by()))
     )

@@ -98,6 +98,13 @@ def test_documents_by_symbol_meeting_and_date(api):
     assert agenda["issue_date"] == "2009-03-05"
     assert agenda["languages"] == ["ar", "zh-hans", "en", "fr", "ru", "es"]
     assert agenda["meeting"] == "wg-2009"
+    assert agenda["category"] == "agenda"
+    files = [v["file"].removeprefix("http://testserver") for v in agenda["versions"]]
+    assert [v["language"] for v in agenda["versions"]] == agenda["languages"]
+    assert files[0] == "/ar/documents/CTOC/COP/WG.4/2009/1/CTOC-COP-WG.4-2009-1-A.pdf"
+    assert all(v["format"] == "pdf" and v["pages"] and v["size"] for v in agenda["versions"])
+    download = api(files[2])
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     issued = results(api, f"{V1}/documents?date_from=2009-03-01&date_to=2009-03-31")
     assert [d["symbol"] for d in issued] == ["CTOC/COP/WG.4/2009/1"]
 

@@ -29,9 +29,9 @@ QUERIES = {
     "/api/v1/meetings/wg-2009": 4,
     "/api/v1/decisions?limit=100&lang=all": 1,
     "/api/v1/decisions/4/4?lang=all": 6,
-    "/api/v1/documents?limit=100&lang=all": 1,
-    "/api/v1/documents?meeting=wg-2009&limit=100": 2,
-    "/api/v1/documents/CTOC/COP/WG.4/2009/1": 1,
+    "/api/v1/documents?limit=100&lang=all": 2,
+    "/api/v1/documents?meeting=wg-2009&limit=100": 3,
+    "/api/v1/documents/CTOC/COP/WG.4/2009/1": 3,
     "/api/v1/agendas?limit=100&lang=all": 3,
     "/api/v1/agendas/wg-2009?lang=all": 3,
     "/api/v1/recommendations?limit=100&lang=all": 3,
@@ -65,6 +65,7 @@ def grow():
         paragraphs.append(top)
     for n in range(10):
         Footnote.objects.create(decision=decision, number=100 + n, text_en=f"Note {n}")
+    released = datetime.datetime(2012, 1, 1, tzinfo=datetime.UTC)
     agenda_2010 = ProvisionalAgenda.objects.get(meeting__slug="wg-2010-01")
     ProvisionalAgenda.objects.filter(pk=agenda_2010.pk).update(
         issued_at=datetime.datetime(2009, 12, 1, tzinfo=datetime.UTC)
@@ -83,9 +84,19 @@ def grow():
             symbol=f"CTOC/COP/WG.4/2012/{n + 1}",
             title_en=f"Document {n}",
             meeting=meeting,
-            languages=["en"],
+            languages=["en", "fr"],
             issue_date=datetime.date(2012, 1, 1),
+            issued_at=released,
+            released_at=released,
         )
+        for code in ("en", "fr"):
+            document.versions.create(
+                language=code,
+                file=f"documents/{n}-{code}.pdf",
+                format="pdf",
+                size=1,
+                sha256="0" * 64,
+            )
         for agenda in ProvisionalAgenda.objects.filter(issued_at__isnull=False):
             item = AgendaItem.objects.create(agenda=agenda, number=50 + n, title_en=f"Item {n}")
             DocumentationEntry.objects.create(item=item, document=document)
