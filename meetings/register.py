@@ -111,7 +111,9 @@ def _release_if_complete(document):
 
 
 def _locked(document):
-    return Document.objects.select_for_update().select_related("meeting").get(pk=document.pk)
+    # The document's row only: PostgreSQL locks no row on the nullable side of the join.
+    locked = Document.objects.select_for_update(of=("self",))
+    return locked.select_related("meeting").get(pk=document.pk)
 
 
 @transaction.atomic
