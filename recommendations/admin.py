@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Body, Meeting
-from wgportal.admin import HistoryAdmin, TranslatedAdmin, zoned_time
+from wgportal.admin import HistoryAdmin, KeysOnlyAutocomplete, TranslatedAdmin, zoned_time
 
 from . import importing, services
 from .models import FollowUp, Recommendation, Report, TransmittalNote
@@ -21,14 +21,15 @@ class FollowUpForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if "outcome" in data and "paragraph" in data:
-            services.check_follow_up(
-                self.instance.recommendation, data["outcome"], data["paragraph"]
-            )
+        recommendation = self.instance.recommendation
+        # Without its meeting (an error on the recommendation's own form) there is no rule to
+        # check yet: that error is said first.
+        if "outcome" in data and "paragraph" in data and recommendation.meeting_id:
+            services.check_follow_up(recommendation, data["outcome"], data["paragraph"])
         return data
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(KeysOnlyAutocomplete, admin.TabularInline):
     """Follow-up is recorded, never rewritten: a new record says what changed, and each keeps
     who recorded it and when."""
 
@@ -79,15 +80,11 @@ class RecommendationAdmin(TranslatedAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not FollowUp:
             return super().save_formset(request, form, formset, change)
-        for inline_form in formset.extra_forms:
-            if inline_form.has_changed():
-                data = inline_form.cleaned_data
-                services.record_follow_up(
-                    form.instance,
-                    outcome=data["outcome"],
-                    paragraph=data["paragraph"],
-                    user=request.user,
-                )
+        # New records only (the inline changes none), each through the use case.
+        for record in formset.save(commit=False):
+            services.record_follow_up(
+                form.instance, outcome=record.outcome, paragraph=record.paragraph, user=request.user
+            )
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
