@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -14,19 +15,22 @@ from . import importing, services
 from .models import FollowUp, Recommendation, Report, TransmittalNote
 
 
-class FollowUpForm(forms.ModelForm):
-    class Meta:
-        model = FollowUp
-        fields = ["outcome", "paragraph"]
-
+class FollowUpFormSet(BaseInlineFormSet):
     def clean(self):
-        data = super().clean()
-        recommendation = self.instance.recommendation
-        # Without its meeting (an error on the recommendation's own form) there is no rule to
-        # check yet: that error is said first.
-        if "outcome" in data and "paragraph" in data and recommendation.meeting_id:
-            services.check_follow_up(recommendation, data["outcome"], data["paragraph"])
-        return data
+        """Each new record against the rules of the use case, with the recommendation as the
+        form above has it (not saved yet when it is being added)."""
+        super().clean()
+        recommendation = self.instance
+        # Without its meeting (an error of the form above) there is no rule to check yet.
+        if not recommendation.meeting_id:
+            return
+        for form in self.extra_forms:
+            data = getattr(form, "cleaned_data", None)
+            if form.has_changed() and data and "outcome" in data and "paragraph" in data:
+                try:
+                    services.check_follow_up(recommendation, data["outcome"], data["paragraph"])
+                except ValidationError as error:
+                    form.add_error(None, error)
 
 
 class FollowUpInline(KeysOnlyAutocomplete, admin.TabularInline):
@@ -34,10 +38,10 @@ class FollowUpInline(KeysOnlyAutocomplete, admin.TabularInline):
     who recorded it and when."""
 
     model = FollowUp
-    form = FollowUpForm
+    formset = FollowUpFormSet
+    fields = ["outcome", "paragraph", "recorded_by", "recorded_at"]
     extra = 0
     can_delete = False
-    fields = ["outcome", "paragraph", "recorded_by", "recorded_at"]
     readonly_fields = ["recorded_by", "recorded_at"]
     autocomplete_fields = ["paragraph"]
 
