@@ -4,7 +4,7 @@ from django.utils.text import slugify
 
 from wgportal.http import found_or_404, pdf_response
 
-from . import documents, selectors
+from . import body_sections, documents, selectors
 from .calendar import meetings_calendar
 
 
@@ -65,7 +65,8 @@ def meeting_ics(request, slug):
 
 def body_detail(request, slug):
     body = found_or_404(selectors.body_with_meetings, slug)
-    return render(request, "meetings/body.html", {"body": body})
+    sections = body_sections.sections(request, body)
+    return render(request, "meetings/body.html", {"body": body, "sections": sections})
 
 
 def body_ics(request, slug):

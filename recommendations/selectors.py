@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from meetings.models import Meeting
 
@@ -60,9 +61,13 @@ def follow_up_table(body, user, *, meeting=None, addressee="", outcome=""):
         "meeting__start_date", "number"
     ):
         recommendation.follow_up = latest(recommendation)
+        if recommendation.follow_up:
+            recorded = recommendation.follow_up.recorded_at
+            recommendation.follow_up.recorded_on = timezone.localdate(recorded)
         current = recommendation.follow_up.outcome if recommendation.follow_up else "pending"
         if not outcome or outcome == current:
             recommendation.outcome = current
+            recommendation.outcome_label = FollowUp.Outcome(current).label
             rows.append(recommendation)
     return rows
 

@@ -23,6 +23,7 @@ urlpatterns = i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("proposals/", include("submissions.urls")),
     path("decisions/", include("decisions.urls")),
+    path("", include("recommendations.urls")),
     path("", include("meetings.urls")),
     path("admin/", admin.site.urls),
 )

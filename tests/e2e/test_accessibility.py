@@ -134,6 +134,15 @@ def public_pages(checked, page, language):
         ("meeting documents", url(language, "meetings:documents", "wg-2009")),
         ("body", url(language, "meetings:body", "working-group-trafficking")),
         ("bureau", url(language, "meetings:body", "cop-bureau")),
+        (
+            "recommendations",
+            url(language, "recommendations:follow_up", "working-group-trafficking"),
+        ),
+        (
+            "recommendations, filtered wrongly",
+            url(language, "recommendations:follow_up", "working-group-trafficking")
+            + "?meeting=nowhere&outcome=noted",
+        ),
         ("states", url(language, "meetings:states")),
         ("sign-in", url(language, "login")),
         ("password reset", url(language, "password_reset")),
