@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import translation
 
 from meetings.models import Meeting
-from recommendations import demo_documents, documents, selectors
+from recommendations import documents, selectors
 from tests.conftest import LANGUAGES
 from tests.test_pdf import holds, normal, pdftotext
 from wgportal import style
@@ -26,7 +26,6 @@ REPORT = "CTOC/COP/WG.4/2011/8"
 def texts(django_db_setup, django_db_blocker):
     """{(kind, language): the PDF's text, normalised}, each document rendered once."""
     with django_db_blocker.unblock():
-        demo_documents.load()
         note, report = selectors.note(NOTE), selectors.report(REPORT)
         rendered = {}
         for language in LANGUAGES:
@@ -98,7 +97,6 @@ def test_the_item_reference_and_its_footnote(texts, language):
 
 
 def test_the_report_introduces_itself_with_its_mandate():
-    demo_documents.load()
     meeting = Meeting.objects.get(slug="wg-2011")
     with translation.override("en"):
         sentences = documents.introduction(meeting)
