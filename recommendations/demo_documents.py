@@ -2,6 +2,8 @@
 and the note by the Secretariat transmitting the recommendations of October 2011 to the sixth
 session of the Conference, as the source note of 2012 has it."""
 
+import datetime
+
 from decisions.models import Decision
 from meetings.models import AgendaItem, Body, Document, Meeting
 from wgportal.demo import translations
@@ -46,6 +48,11 @@ def load_note():
             **translations("recitals", "notes", NOTE, "recitals"),
         },
     )
+    if note.issued_at is None:  # Issued on the source's date, at noon in Vienna.
+        note.issued_at = datetime.datetime.combine(
+            note.document.issue_date, datetime.time(12), note.session.zone
+        )
+        note.save(update_fields=["issued_at"])
     note.meetings.set(Meeting.objects.filter(slug__in=meetings))
     note.mandates.set(
         Decision.objects.get(session__number=int(s), index=int(i))

@@ -1,7 +1,6 @@
 """Reads of recommendations for the pages and the export, each in a fixed number of queries."""
 
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from meetings.models import Meeting
@@ -102,7 +101,7 @@ def report(symbol):
         "meeting__mandated_by__decision__session",
         "meeting__mandated_by__parent",
     )
-    return get_object_or_404(queryset, document__symbol=symbol)
+    return queryset.get(document__symbol=symbol)
 
 
 def note(symbol):
@@ -117,4 +116,4 @@ def note(symbol):
         "body__meetings",
         "agenda_item__agenda__items",
     )
-    return get_object_or_404(queryset, document__symbol=symbol)
+    return queryset.get(document__symbol=symbol)
