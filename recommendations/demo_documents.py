@@ -32,6 +32,10 @@ def load_report(slug, symbol):
         meeting=Meeting.objects.get(slug=slug),
         defaults={"document": Document.objects.get(symbol=symbol), **sections},
     )
+    document = report.document
+    if report.issued_at and document.issue_date is None:  # The masthead's date.
+        document.issue_date = report.issued_at.astimezone(report.meeting.zone).date()
+        document.save(update_fields=["issue_date"])
     return report
 
 
