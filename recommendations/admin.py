@@ -9,9 +9,17 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Body, Meeting
-from wgportal.admin import HistoryAdmin, KeysOnlyAutocomplete, TranslatedAdmin, zoned_time
+from wgportal.admin import (
+    HistoryAdmin,
+    KeysOnlyAutocomplete,
+    TranslatedAdmin,
+    act_on_each,
+    confirm_action,
+    confirmed,
+    zoned_time,
+)
 
-from . import importing, services
+from . import importing, issuing, services
 from .models import FollowUp, Recommendation, Report, TransmittalNote
 
 
@@ -187,18 +195,62 @@ class FollowUpAdmin(HistoryAdmin):
 REPORT_ISSUED_AT = zoned_time(Report, "issued_at", lambda report: report.meeting.zone)
 
 
+class IssueAction:
+    """The admin action that issues the selected documents, after a page that says what
+    issuing does; each refusal is a message naming the document."""
+
+    issue_consequences = [
+        _("Each document is issued in the six languages with today's date and goes public."),
+        _("It can no longer be withdrawn from the public."),
+        _("No message goes out: nobody is told by e-mail."),
+    ]
+
+    def has_issue_permission(self, request):
+        return request.user.has_perm(f"recommendations.issue_{self.opts.model_name}")
+
+    @admin.action(description=_("Issue the selected documents"), permissions=["issue"])
+    def issue(self, request, queryset):
+        queryset = queryset.select_related("document")
+        if not confirmed(request):
+            return confirm_action(
+                self,
+                request,
+                queryset,
+                action="issue",
+                title=_("Issue the selected documents?"),
+                consequences=self.issue_consequences,
+                confirm=_("Issue the documents"),
+            )
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda record: self.issue_one(record, by=request.user),
+            lambda record: _("%(symbol)s is issued.") % {"symbol": record.document.symbol},
+        )
+        return None
+
+
 @admin.register(Report)
-class ReportAdmin(TranslatedAdmin):
+class ReportAdmin(IssueAction, TranslatedAdmin):
     list_display = ["document", "meeting", REPORT_ISSUED_AT]
+    actions = ["issue"]
+    issue_one = staticmethod(issuing.issue_report)
     list_select_related = ["document", "meeting"]
     search_fields = ["document__symbol", "meeting__title"]
     autocomplete_fields = ["meeting", "document"]
     readonly_fields = [REPORT_ISSUED_AT]
 
 
+NOTE_ISSUED_AT = zoned_time(TransmittalNote, "issued_at", lambda note: note.session.zone)
+
+
 @admin.register(TransmittalNote)
-class TransmittalNoteAdmin(HistoryAdmin):
-    list_display = ["document", "body", "session", "agenda_item"]
+class TransmittalNoteAdmin(IssueAction, TranslatedAdmin):
+    list_display = ["document", "body", "session", "agenda_item", NOTE_ISSUED_AT]
+    readonly_fields = [NOTE_ISSUED_AT]
+    actions = ["issue"]
+    issue_one = staticmethod(issuing.issue_note)
     list_select_related = ["document", "body", "session", "agenda_item"]
     search_fields = ["document__symbol"]
     autocomplete_fields = ["document", "body", "session", "agenda_item", "meetings", "mandates"]

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from meetings.models import Meeting
 
-from .models import FollowUp, Recommendation, TransmittalNote
+from .models import FollowUp, Recommendation, Report, TransmittalNote
 
 
 def visible_to(user):
@@ -75,3 +75,45 @@ def meetings_with_recommendations(body, user):
     """The meetings a filter may choose: those with recommendations the user may read."""
     ids = visible_to(user).filter(meeting__body=body).values("meeting")
     return Meeting.objects.filter(Q(pk__in=ids)).order_by("start_date")
+
+
+# The report's and the note's documents: one query per relation, whatever their size. --------
+
+
+def _recommendations():
+    return Prefetch(
+        "recommendations", queryset=Recommendation.objects.select_related("agenda_item")
+    )
+
+
+def report(symbol):
+    """The report for its PDF, by its document's symbol."""
+    queryset = Report.objects.select_related(
+        "document",
+        "meeting__body__parent",
+        "meeting__body__established_by__decision__session",
+        "meeting__body__established_by__parent",
+    ).prefetch_related(
+        Prefetch(
+            "meeting__recommendations",
+            queryset=Recommendation.objects.select_related("agenda_item"),
+        ),
+        "meeting__mandated_by__decision__session",
+        "meeting__mandated_by__parent",
+    )
+    return queryset.get(document__symbol=symbol)
+
+
+def note(symbol):
+    """The note for its PDF, by its document's symbol."""
+    meetings = Meeting.objects.select_related("report__document").prefetch_related(
+        _recommendations()
+    )
+    queryset = TransmittalNote.objects.select_related(
+        "document", "session__body", "agenda_item__agenda__document"
+    ).prefetch_related(
+        Prefetch("meetings", queryset=meetings),
+        "body__meetings",
+        "agenda_item__agenda__items",
+    )
+    return queryset.get(document__symbol=symbol)
