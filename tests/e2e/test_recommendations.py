@@ -5,6 +5,7 @@ order, filtered by a form that works without JavaScript, and exported as CSV."""
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -55,7 +56,8 @@ def test_the_follow_up_page_in_arabic(committed_demo, browser, live_server, java
 
     with page.expect_download() as download:
         page.get_by_role("link", name="تصدير بصيغة CSV").click()
-    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    text = Path(download.value.path()).read_text("utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][0] == "الاجتماع" and len(rows) == 2
     assert rows[1][7] == "أُخذ بها"
 
