@@ -2,41 +2,54 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Body, Meeting
-from wgportal.admin import HistoryAdmin, TranslatedAdmin, zoned_time
+from wgportal.admin import (
+    HistoryAdmin,
+    KeysOnlyAutocomplete,
+    TranslatedAdmin,
+    act_on_each,
+    confirm_action,
+    confirmed,
+    zoned_time,
+)
 
-from . import importing, services
+from . import importing, issuing, services
 from .models import FollowUp, Recommendation, Report, TransmittalNote
 
 
-class FollowUpForm(forms.ModelForm):
-    class Meta:
-        model = FollowUp
-        fields = ["outcome", "paragraph"]
-
+class FollowUpFormSet(BaseInlineFormSet):
     def clean(self):
-        data = super().clean()
-        if "outcome" in data and "paragraph" in data:
-            services.check_follow_up(
-                self.instance.recommendation, data["outcome"], data["paragraph"]
-            )
-        return data
+        """Each new record against the rules of the use case, with the recommendation as the
+        form above has it (not saved yet when it is being added)."""
+        super().clean()
+        recommendation = self.instance
+        # Without its meeting (an error of the form above) there is no rule to check yet.
+        if not recommendation.meeting_id:
+            return
+        for form in self.extra_forms:
+            data = getattr(form, "cleaned_data", None)
+            if form.has_changed() and data and "outcome" in data and "paragraph" in data:
+                try:
+                    services.check_follow_up(recommendation, data["outcome"], data["paragraph"])
+                except ValidationError as error:
+                    form.add_error(None, error)
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(KeysOnlyAutocomplete, admin.TabularInline):
     """Follow-up is recorded, never rewritten: a new record says what changed, and each keeps
     who recorded it and when."""
 
     model = FollowUp
-    form = FollowUpForm
+    formset = FollowUpFormSet
+    fields = ["outcome", "paragraph", "recorded_by", "recorded_at"]
     extra = 0
     can_delete = False
-    fields = ["outcome", "paragraph", "recorded_by", "recorded_at"]
     readonly_fields = ["recorded_by", "recorded_at"]
     autocomplete_fields = ["paragraph"]
 
@@ -79,15 +92,11 @@ class RecommendationAdmin(TranslatedAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not FollowUp:
             return super().save_formset(request, form, formset, change)
-        for inline_form in formset.extra_forms:
-            if inline_form.has_changed():
-                data = inline_form.cleaned_data
-                services.record_follow_up(
-                    form.instance,
-                    outcome=data["outcome"],
-                    paragraph=data["paragraph"],
-                    user=request.user,
-                )
+        # New records only (the inline changes none), each through the use case.
+        for record in formset.save(commit=False):
+            services.record_follow_up(
+                form.instance, outcome=record.outcome, paragraph=record.paragraph, user=request.user
+            )
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
@@ -186,18 +195,62 @@ class FollowUpAdmin(HistoryAdmin):
 REPORT_ISSUED_AT = zoned_time(Report, "issued_at", lambda report: report.meeting.zone)
 
 
+class IssueAction:
+    """The admin action that issues the selected documents, after a page that says what
+    issuing does; each refusal is a message naming the document."""
+
+    issue_consequences = [
+        _("Each document is issued in the six languages with today's date and goes public."),
+        _("It can no longer be withdrawn from the public."),
+        _("No message goes out: nobody is told by e-mail."),
+    ]
+
+    def has_issue_permission(self, request):
+        return request.user.has_perm(f"recommendations.issue_{self.opts.model_name}")
+
+    @admin.action(description=_("Issue the selected documents"), permissions=["issue"])
+    def issue(self, request, queryset):
+        queryset = queryset.select_related("document")
+        if not confirmed(request):
+            return confirm_action(
+                self,
+                request,
+                queryset,
+                action="issue",
+                title=_("Issue the selected documents?"),
+                consequences=self.issue_consequences,
+                confirm=_("Issue the documents"),
+            )
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda record: self.issue_one(record, by=request.user),
+            lambda record: _("%(symbol)s is issued.") % {"symbol": record.document.symbol},
+        )
+        return None
+
+
 @admin.register(Report)
-class ReportAdmin(TranslatedAdmin):
+class ReportAdmin(IssueAction, TranslatedAdmin):
     list_display = ["document", "meeting", REPORT_ISSUED_AT]
+    actions = ["issue"]
+    issue_one = staticmethod(issuing.issue_report)
     list_select_related = ["document", "meeting"]
     search_fields = ["document__symbol", "meeting__title"]
     autocomplete_fields = ["meeting", "document"]
     readonly_fields = [REPORT_ISSUED_AT]
 
 
+NOTE_ISSUED_AT = zoned_time(TransmittalNote, "issued_at", lambda note: note.session.zone)
+
+
 @admin.register(TransmittalNote)
-class TransmittalNoteAdmin(HistoryAdmin):
-    list_display = ["document", "body", "session", "agenda_item"]
+class TransmittalNoteAdmin(IssueAction, TranslatedAdmin):
+    list_display = ["document", "body", "session", "agenda_item", NOTE_ISSUED_AT]
+    readonly_fields = [NOTE_ISSUED_AT]
+    actions = ["issue"]
+    issue_one = staticmethod(issuing.issue_note)
     list_select_related = ["document", "body", "session", "agenda_item"]
     search_fields = ["document__symbol"]
     autocomplete_fields = ["document", "body", "session", "agenda_item", "meetings", "mandates"]

@@ -10,7 +10,10 @@ class RecommendationsConfig(AppConfig):
         from meetings import body_sections
         from wgportal import demo as portal_demo
 
-        from . import demo, views
+        from . import demo, demo_documents, documents, views
 
         body_sections.register(views.body_section)
+        documents.register()
+        # The recommendations and their reports first; then the reports' sections and the note.
         portal_demo.register(demo.load)
+        portal_demo.register(demo_documents.load)

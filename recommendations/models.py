@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from decisions.models import Decision, Paragraph
 from meetings.models import AgendaItem, Body, Document, Meeting
 
+from .validators import validate_note_placeholders
+
 
 class Recommendation(models.Model):
     """A numbered recommendation adopted by a meeting, under the agenda item it answers."""
@@ -178,6 +180,24 @@ class TransmittalNote(models.Model):
         related_name="transmittal_notes",
         verbose_name=_("mandates recalled"),
         help_text=_("The decisions and resolutions the note recalls, in order: 4/4, then 5/2."),
+    )
+    recitals = models.TextField(
+        _("recitals"),
+        blank=True,
+        validators=[validate_note_placeholders],
+        help_text=_(
+            "The paragraphs that recall the mandates, separated by a blank line. "
+            "[[[MeetingsHeld]]] says every meeting the body held before the meetings "
+            "transmitted, [[[MeetingDates]]] the dates of those meetings, [[[ReportSymbols]]] "
+            "the symbols of their reports, each as the language writes them."
+        ),
+    )
+    issued_at = models.DateTimeField(
+        _("issued"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Until the note is issued, only the secretariat sees it."),
     )
 
     class Meta:

@@ -7,10 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from meetings.models import Meeting
+from wgportal import style
 
 from . import importing
 from .models import FollowUp, Recommendation
@@ -142,16 +144,18 @@ def check_follow_up(recommendation, outcome, paragraph):
             _("A pending recommendation has no paragraph yet: leave the paragraph empty.")
         )
     meeting = recommendation.meeting
-    if paragraph is not None and paragraph.decision.session.end_date < meeting.end_date:
+    session = paragraph.decision.session if paragraph is not None else None
+    if session is not None and session.end_date < meeting.end_date:
         raise ValidationError(
             _(
-                "%(citation)s was adopted at the %(session)s, before %(meeting)s adopted this "
-                "recommendation: choose a paragraph adopted afterwards."
+                "%(citation)s was adopted at the session of %(session)s, before the meeting "
+                "of %(meeting)s adopted this recommendation: choose a paragraph adopted "
+                "afterwards."
             )
             % {
-                "citation": paragraph.citation(),
-                "session": paragraph.decision.session,
-                "meeting": meeting,
+                "citation": capfirst(paragraph.citation()),
+                "session": style.date_range(session.start_date, session.end_date),
+                "meeting": style.date_range(meeting.start_date, meeting.end_date),
             }
         )
 

@@ -14,6 +14,11 @@ class ReportTranslation(TranslationOptions):
     fields = ("summary", "organization", "adoption")
 
 
+@register(TransmittalNote)
+class TransmittalNoteTranslation(TranslationOptions):
+    fields = ("recitals",)
+
+
 # History is registered after translation so that it keeps every language's column.
 for model in (Recommendation, FollowUp, Report, TransmittalNote):
     track_history(model)

@@ -1,4 +1,4 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 
 from meetings import selectors as meeting_selectors
 from wgportal import style
-from wgportal.http import found_or_404
+from wgportal.http import found_or_404, pdf_response
 from wgportal.spreadsheet import Writer
 
-from . import selectors
+from . import documents, selectors
 from .forms import FollowUpFilter
 
 
@@ -78,3 +78,24 @@ def _csv(body, rows):
             ]
         )
     return response
+
+
+def report_pdf(request, symbol):
+    """A meeting's report, in the reader's language, once issued (the secretariat sees it
+    before)."""
+    report = found_or_404(selectors.report, symbol)
+    if not request.user.has_perm("recommendations.view_report", report):
+        raise Http404("No issued report has this symbol.")
+    rendered = documents.report_pdf(report, request.LANGUAGE_CODE)
+    return pdf_response(
+        request, rendered, documents.filename(report.document, request.LANGUAGE_CODE)
+    )
+
+
+def note_pdf(request, symbol):
+    """A note by the Secretariat, in the reader's language, once issued."""
+    note = found_or_404(selectors.note, symbol)
+    if not request.user.has_perm("recommendations.view_transmittalnote", note):
+        raise Http404("No issued note has this symbol.")
+    rendered = documents.note_pdf(note, request.LANGUAGE_CODE)
+    return pdf_response(request, rendered, documents.filename(note.document, request.LANGUAGE_CODE))

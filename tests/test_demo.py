@@ -29,8 +29,8 @@ def test_load_demo_twice_gives_the_same_counts():
     assert first["Paragraph"] == 25
     assert first["MemberState"] == 195
     assert first["Meeting"] == 9
-    # With the reports of January 2010 and October 2011 and the note of 2012.
-    assert first["Document"] == 17
+    # With the reports of April 2009, January 2010 and October 2011 and the note of 2012.
+    assert first["Document"] == 18
     # With items 2 and 2 (b) of the sixth session's provisional agenda.
     assert first["AgendaItem"] == 13
     assert first["WorkSlot"] == 7

@@ -317,3 +317,21 @@ def test_the_active_language_is_used_and_the_old_module_still_answers():
         assert i18n.date_long(D(2009, 3, 5)) == "5 марта 2009 года"
         assert i18n.date_range(D(2010, 1, 27), D(2010, 1, 29)) == "27-29 января 2010 года"
     assert i18n.join_names(["A", "B"], "zh-hans") == "A和B"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "clause"),
+    [
+        ("en", "Decided to establish a working group;", "decided to establish a working group."),
+        (
+            "fr",
+            "A décidé en outre que le groupe se réunirait;",
+            "a décidé en outre que le groupe se réunirait.",
+        ),
+        ("ru", "постановила учредить рабочую группу;", "постановила учредить рабочую группу."),
+        ("zh-hans", "决定设立一个工作组；", "决定设立一个工作组。"),
+        ("ar", "قرَّر أن ينشئ فريقا عاملا؛", "قرَّر أن ينشئ فريقا عاملا."),
+    ],
+)
+def test_a_decisions_paragraph_ends_the_sentence_that_cites_it(language, paragraph, clause):
+    assert style.style_for(language).clause(paragraph) == clause

@@ -25,6 +25,8 @@ MONTHS = [
 # Lettered lists follow the abjadi order (أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ).
 ABJADI = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف"]
 ABJADI += ["ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"]
+# Sections are numbered in words: "أولا- مقدِّمة", not with Latin roman numerals.
+SECTIONS = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"]
 
 
 class Arabic(Style):
@@ -71,6 +73,9 @@ class Arabic(Style):
 
     def paragraph_number(self, number):
         return f"{number}-"
+
+    def section_number(self, number):
+        return f"{SECTIONS[number - 1]}-" if number <= len(SECTIONS) else f"{number}-"
 
     def ordinal(self, number):
         return str(number)
