@@ -2,14 +2,18 @@
 with history, refused with a message; a document public only once issued with every
 language; who may upload, replace, issue and see what is not public."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import files, register
-from meetings.models import Document, DocumentVersion, Meeting
+from meetings.models import Document, DocumentVersion, Meeting, ProvisionalAgenda
+from meetings.services import issue_agenda
 from tests.conftest import LANGUAGES
 from tests.meetings.register_files import PNG, pdf_bytes
 
@@ -250,3 +254,26 @@ def test_the_admin_issues_a_complete_document_and_names_a_missing_language(
     upload(document, ["es"])
     secretariat_client.post(url, data)
     assert Document.objects.get(pk=document.pk).released_at is not None
+
+
+@pytest.fixture
+def eager_tasks():
+    """Tasks run in this process when queued (the worker's own test is test_issuing)."""
+    from wgportal.celery import app
+
+    app.loader.import_default_modules()
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+def test_the_scan_renders_what_a_broker_that_was_down_left(eager_tasks, secretariat):
+    agenda = ProvisionalAgenda.objects.get(document__symbol="CTOC/COP/WG.4/2010/1")
+    issue_agenda(agenda, by=secretariat)  # queued on commit: in a test, never
+    document = Document.objects.get(symbol="CTOC/COP/WG.4/2010/1")
+    assert register.render_due() == []  # just issued: its tasks have their chance first
+    Document.objects.filter(pk=document.pk).update(issued_at=timezone.now() - timedelta(hours=1))
+    assert len(register.render_due()) == 6
+    document.refresh_from_db()
+    assert document.released_at is not None and document.versions.count() == 6
+    assert register.render_due() == []

@@ -65,9 +65,7 @@ def upload(document, secretariat, marker="", languages=LANGUAGES, **options):
     return register.upload_versions(entries, by=secretariat, **options)
 
 
-def test_versions_go_to_the_bucket_and_come_back_with_ranges(
-    bucket, document, secretariat, client
-):
+def test_versions_go_to_the_bucket_and_come_back_with_ranges(bucket, document, secretariat, client):
     upload(document, secretariat)
     register.issue_document(document, by=secretariat)
     stored = keys(bucket)
@@ -90,9 +88,10 @@ def test_a_replacement_is_a_new_object_and_the_former_stays(bucket, document, se
     assert sorted(keys(bucket)) == sorted(
         [f"register/{first.file.name}", f"register/{second.file.name}"]
     )
-    assert second.file.open("rb").read() == bucket.get_object(
-        Bucket=BUCKET, Key=f"register/{second.file.name}"
-    )["Body"].read()
+    assert (
+        second.file.open("rb").read()
+        == bucket.get_object(Bucket=BUCKET, Key=f"register/{second.file.name}")["Body"].read()
+    )
 
 
 def test_removing_a_draft_version_deletes_its_object(
