@@ -17,7 +17,7 @@ from .models import (
 
 
 def meeting(slug):
-    return Meeting.objects.select_related("body").get(slug=slug)
+    return Meeting.objects.select_related("body", "agenda__document").get(slug=slug)
 
 
 def body(slug):
