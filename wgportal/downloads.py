@@ -35,12 +35,11 @@ def byte_range(header, size):
             raise Unsatisfiable
         return max(0, size - suffix), size - 1
     first = int(first)
-    last = int(last) if last else size - 1
-    if last < first:  # not a valid range: ignored
+    if last and int(last) < first:  # not a valid range: ignored
         return None
     if first >= size:
         raise Unsatisfiable
-    return first, min(last, size - 1)
+    return first, min(int(last), size - 1) if last else size - 1
 
 
 def serve(request, file, *, size, etag, modified, content_type, filename, language, public):
