@@ -1,4 +1,6 @@
-"""Demo data: decision 4/4 and the sessions of the Conference, from the source documents."""
+"""Demo data: the sessions of the Conference, decision 4/4 and resolution 5/2, from the source
+documents. Resolution 5/2 holds only the paragraph the note of 2012 recalls; the sources do not
+give its number, so the demo letters it (a)."""
 
 import datetime
 
@@ -11,6 +13,7 @@ SESSIONS = {
     5: (datetime.date(2010, 10, 18), datetime.date(2010, 10, 22)),
     6: (datetime.date(2012, 10, 15), datetime.date(2012, 10, 19)),
 }
+DECISIONS = {"4/4": Decision.Kind.DECISION, "5/2": Decision.Kind.RESOLUTION}
 
 
 def load():
@@ -24,18 +27,19 @@ def load():
                 **translations("venue", "places", "vienna"),
             },
         )
-    return load_decision("4/4")
+    decisions = [load_decision(number, kind) for number, kind in DECISIONS.items()]
+    return decisions[0]
 
 
-def load_decision(number):
+def load_decision(number, kind=Decision.Kind.DECISION):
     session_number, index = (int(part) for part in number.split("/"))
     decision, _ = Decision.objects.update_or_create(
         session=ConferenceSession.objects.get(number=session_number),
         index=index,
         defaults={
-            "kind": Decision.Kind.DECISION,
+            "kind": kind,
             **translations("title", "decisions", number, "title"),
-            **translations("preamble", "decisions", number, "preamble"),
+            **translations("preamble", "decisions", number, "preamble", optional=True),
         },
     )
     paragraphs = {}
@@ -52,7 +56,7 @@ def load_decision(number):
                 **translations("text", "decisions", number, "paragraphs", key),
             },
         )
-    for key in text("fr", "decisions", number, "footnotes"):
+    for key in text("fr", "decisions", number, "footnotes", default={}):
         Footnote.objects.update_or_create(
             decision=decision,
             number=int(key),

@@ -3,9 +3,13 @@ source documents describe."""
 
 import datetime
 
+from django.utils import timezone
+
 from decisions import demo as decisions_demo
 from wgportal.demo import text, translations
 
+from . import register
+from .documents import AGENDA_KIND, DEMO_COPY_KIND
 from .member_states import load_member_states
 from .models import (
     AgendaItem,
@@ -30,16 +34,15 @@ BODIES = {
 }
 BODY_SLUGS = {"conference": "cop", "bureau": "cop-bureau", "wg": "working-group-trafficking"}
 
-# key: (body, first day, last day, mandated by paragraphs of decision 4/4)
+# key: (body, first day, last day, mandated by paragraphs: decision or resolution, paragraph)
 MEETINGS = {
-    "wg-2009": ("wg", D(2009, 4, 14), D(2009, 4, 15), ["n", "p"]),
+    "wg-2009": ("wg", D(2009, 4, 14), D(2009, 4, 15), [("4/4", "n"), ("4/4", "p")]),
     "bureau-2009": ("bureau", D(2009, 4, 16), D(2009, 4, 16), []),
     # The Bureau meets after the call's deadline to select the topics.
     "bureau-2009-09": ("bureau", D(2009, 9, 15), D(2009, 9, 15), []),
-    "wg-2010-01": ("wg", D(2010, 1, 27), D(2010, 1, 29), ["p"]),
-    "wg-2010-10": ("wg", D(2010, 10, 19), D(2010, 10, 19), ["p"]),
-    # Mandated by resolution 5/2, which the demo does not hold.
-    "wg-2011": ("wg", D(2011, 10, 10), D(2011, 10, 12), []),
+    "wg-2010-01": ("wg", D(2010, 1, 27), D(2010, 1, 29), [("4/4", "p")]),
+    "wg-2010-10": ("wg", D(2010, 10, 19), D(2010, 10, 19), [("4/4", "p")]),
+    "wg-2011": ("wg", D(2011, 10, 10), D(2011, 10, 12), [("5/2", "a")]),
 }
 
 # symbol: (date of issue, original language, languages, meeting, not edited)
@@ -49,7 +52,12 @@ DOCUMENTS = {
     "CTOC/COP/WG.4/2009/CRP.1": (None, "en", ["en"], "wg-2009", False),
     # Not issued yet: the Bureau's topics are to go onto it.
     "CTOC/COP/WG.4/2010/1": (None, "en", SIX, "wg-2010-01", True),
+    # The reports of the meetings of January 2010 and October 2011.
+    "CTOC/COP/WG.4/2010/6": (D(2010, 2, 17), "en", SIX, "wg-2010-01", False),
     "CTOC/COP/WG.4/2011/8": (None, "en", SIX, "wg-2011", False),
+    # The note transmitting the recommendations of October 2011 to the sixth session: the
+    # source's date; its symbol line was lost in conversion, the demo gives it this one.
+    "CTOC/COP/2012/6": (D(2012, 6, 21), "en", SIX, "cop-6", False),
     "CTOC/COP/2005/3/Rev.2": (None, "en", SIX, None, False),
     "CTOC/COP/2006/6/Rev.1": (None, "en", SIX, None, False),
     "CTOC/COP/2008/6": (None, "en", SIX, None, False),
@@ -60,11 +68,22 @@ DOCUMENTS = {
     "CTOC/COP/2008/CRP.1": (None, "en", ["en"], None, False),
     "CTOC/COP/2008/CRP.8": (None, "en", ["en"], None, False),
     "CTOC/COP/2008/CRP.11": (None, "en", ["en"], None, False),
-    "CTOC/COP/2012/1": (None, "en", SIX, None, False),
+    "CTOC/COP/2012/1": (None, "en", SIX, "cop-6", False),
 }
+
+
+def category(symbol):
+    if symbol in (AGENDA, AGENDA_2010):
+        return Document.Category.AGENDA
+    if "/CRP." in symbol:
+        return Document.Category.CONFERENCE_ROOM_PAPER
+    return Document.Category.INFORMATION if "/INF." in symbol else Document.Category.WORKING
+
 
 AGENDA = "CTOC/COP/WG.4/2009/1"
 AGENDA_2010 = "CTOC/COP/WG.4/2010/1"
+# The sixth session's provisional agenda: the item the note of 2012 is issued under.
+AGENDA_COP_6 = "CTOC/COP/2012/1"
 # Texts that are the same for another record: Bureau meetings and agendas share their titles.
 SAME_TEXT = {"bureau-2009-09": "bureau-2009", AGENDA_2010: AGENDA}
 # The draft agenda of January 2010, before the Bureau's topics: its items, with the April 2009
@@ -135,6 +154,8 @@ def load():
         agenda.issued_at = datetime.datetime(2009, 3, 5, tzinfo=meetings["wg-2009"].zone)
         agenda.save(update_fields=["issued_at"])
     load_draft_agenda(meetings["wg-2010-01"], documents[AGENDA_2010])
+    load_session_agenda(meetings["cop-6"], documents[AGENDA_COP_6])
+    load_versions(documents, agenda)
     return states
 
 
@@ -211,8 +232,24 @@ def load_meetings(bodies):
                 **translations("venue", "places", "vienna"),
             },
         )
-        meetings[key].mandated_by.set([decisions_demo.paragraph("4/4", p) for p in mandate])
+        meetings[key].mandated_by.set([decisions_demo.paragraph(*p) for p in mandate])
     return meetings
+
+
+def load_versions(documents, agenda):
+    """Every document the sources cite holds its versions: demo copies the portal renders,
+    and the April 2009 agenda in the portal's own rendering, issued in six languages. The
+    draft agenda of January 2010 is not issued. Loading again renders nothing twice."""
+    for symbol, document in documents.items():
+        if symbol == AGENDA_2010:
+            continue
+        kind = AGENDA_KIND if symbol == AGENDA else DEMO_COPY_KIND
+        if document.issued_at is None:
+            document.rendered_kind = kind
+            document.issued_at = agenda.issued_at if symbol == AGENDA else timezone.now()
+            document.save(update_fields=["rendered_kind", "issued_at"])
+        for language in document.languages:
+            register.render_version(document, language)
 
 
 def load_documents(meetings):
@@ -226,6 +263,7 @@ def load_documents(meetings):
                 "languages": languages,
                 "meeting": meetings[meeting] if meeting else None,
                 "not_edited": not_edited,
+                "category": category(symbol),
                 **translations("title", "documents", SAME_TEXT.get(symbol, symbol)),
             },
         )
@@ -288,5 +326,20 @@ def load_draft_agenda(meeting, document):
             sub_letter=key[1:],
             **translations("title", *path, "title"),
             **(translations("annotation", *path, "annotation") if annotated else {}),
+        )
+    return agenda
+
+
+def load_session_agenda(meeting, document):
+    """The items of the sixth session's provisional agenda that the demo's documents cite."""
+    agenda, _ = ProvisionalAgenda.objects.update_or_create(
+        meeting=meeting, defaults={"document": document}
+    )
+    for key in text("fr", "agenda", AGENDA_COP_6, "items"):
+        AgendaItem.objects.update_or_create(
+            agenda=agenda,
+            number=int(key[0]),
+            sub_letter=key[1:],
+            defaults=translations("title", "agenda", AGENDA_COP_6, "items", key, "title"),
         )
     return agenda

@@ -9,7 +9,7 @@ from decisions.models import Paragraph
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"decisions", "meetings", "submissions"}
+OUR_APPS = {"decisions", "meetings", "recommendations", "submissions"}
 MODELS = [
     model
     for model in apps.get_models()
@@ -22,8 +22,10 @@ def admin_url(model, view, *args):
 
 
 def make_missing(model, user):
-    """What the demo data does not hold yet: a proposal, an extension and an assessment."""
-    from meetings.models import BureauMember, MemberState
+    """What the demo data does not hold yet: a proposal, an extension, an assessment and a
+    note transmitting recommendations."""
+    from meetings.models import AgendaItem, Body, BureauMember, Document, Meeting, MemberState
+    from recommendations.models import TransmittalNote
     from submissions.models import (
         Assessment,
         CallForTopics,
@@ -58,6 +60,13 @@ def make_missing(model, user):
         return Assessment.objects.create(
             candidate=call.candidates.first(), member=member, support=3
         )
+    if model is TransmittalNote:
+        return TransmittalNote.objects.create(
+            document=Document.objects.get(symbol="CTOC/COP/2012/6"),
+            body=Body.objects.get(slug="working-group-trafficking"),
+            session=Meeting.objects.get(slug="cop-6"),
+            agenda_item=AgendaItem.objects.get(agenda__meeting__slug="cop-6", sub_letter="b"),
+        )
     if model is DeadlineExtension:
         return DeadlineExtension.objects.create(
             call=call, state=france, until=call.deadline, granted_by=user
@@ -73,8 +82,16 @@ def test_changelist_add_change_and_history_answer(secretariat_client, secretaria
     assert secretariat_client.get(admin_url(model, "changelist"), {"q": "a"}).status_code == 200
     if secretariat.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}"):
         # Proposals are written by delegates, messages by the portal, candidate topics and
-        # assessments on the review pages: never added here.
-        made_elsewhere = {"TopicProposal", "OutboundMessage", "CandidateTopic", "Assessment"}
+        # assessments on the review pages, language versions on the upload page, follow-up on
+        # its recommendation's page: never added here.
+        made_elsewhere = {
+            "TopicProposal",
+            "OutboundMessage",
+            "CandidateTopic",
+            "Assessment",
+            "DocumentVersion",
+            "FollowUp",
+        }
         expected = 403 if model.__name__ in made_elsewhere else 200
         assert secretariat_client.get(admin_url(model, "add")).status_code == expected
     assert secretariat_client.get(admin_url(model, "change", instance.pk)).status_code == 200

@@ -25,11 +25,14 @@ def test_load_demo_twice_gives_the_same_counts():
     first = counts()
     call_command("load_demo", verbosity=0)
     assert counts() == first
-    assert first["Paragraph"] == 24
+    # Decision 4/4's 24 paragraphs and the one of resolution 5/2 the note of 2012 recalls.
+    assert first["Paragraph"] == 25
     assert first["MemberState"] == 195
     assert first["Meeting"] == 9
-    assert first["Document"] == 15
-    assert first["AgendaItem"] == 11
+    # With the reports of April 2009, January 2010 and October 2011 and the note of 2012.
+    assert first["Document"] == 18
+    # With items 2 and 2 (b) of the sixth session's provisional agenda.
+    assert first["AgendaItem"] == 13
     assert first["WorkSlot"] == 7
     assert first["DocumentationEntry"] == 11
     assert first["BureauMember"] == 3

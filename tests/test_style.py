@@ -41,6 +41,13 @@ RANGES = {
 ITEMS = {"en": (2, "b"), "fr": (2, "b"), "es": (2, "b"), "ru": (3, ""), "zh-hans": (2, "b")}
 ITEMS["ar"] = (3, "b")
 TIMES = [(T(10), T(13)), (T(15), T(18))]
+# The Working Group's meetings, as the seed note lists the first three.
+MEETINGS_HELD = [
+    (D(2009, 4, 14), D(2009, 4, 15)),
+    (D(2010, 1, 27), D(2010, 1, 29)),
+    (D(2010, 10, 19), D(2010, 10, 19)),
+    (D(2011, 10, 10), D(2011, 10, 12)),
+]
 
 
 def rendered(language, key, case):
@@ -78,6 +85,8 @@ def rendered(language, key, case):
             return s.section_number(1)
         case "paragraph_number":
             return s.paragraph_number(10)
+        case "meetings_held":
+            return [s.date_spans_prose(MEETINGS_HELD[:count]) for count in range(1, 5)]
         case "list_separator":
             return s.list_patterns["middle"].format("", "")
         case "language_names":
@@ -308,3 +317,21 @@ def test_the_active_language_is_used_and_the_old_module_still_answers():
         assert i18n.date_long(D(2009, 3, 5)) == "5 марта 2009 года"
         assert i18n.date_range(D(2010, 1, 27), D(2010, 1, 29)) == "27-29 января 2010 года"
     assert i18n.join_names(["A", "B"], "zh-hans") == "A和B"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "clause"),
+    [
+        ("en", "Decided to establish a working group;", "decided to establish a working group."),
+        (
+            "fr",
+            "A décidé en outre que le groupe se réunirait;",
+            "a décidé en outre que le groupe se réunirait.",
+        ),
+        ("ru", "постановила учредить рабочую группу;", "постановила учредить рабочую группу."),
+        ("zh-hans", "决定设立一个工作组；", "决定设立一个工作组。"),
+        ("ar", "قرَّر أن ينشئ فريقا عاملا؛", "قرَّر أن ينشئ فريقا عاملا."),
+    ],
+)
+def test_a_decisions_paragraph_ends_the_sentence_that_cites_it(language, paragraph, clause):
+    assert style.style_for(language).clause(paragraph) == clause

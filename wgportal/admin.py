@@ -45,8 +45,8 @@ class KeysOnlySelectMultiple(KeysOnlyMixin, AutocompleteSelectMultiple):
     pass
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Every change in the history; autocomplete fields that stand hostile values."""
+class KeysOnlyAutocomplete:
+    """Autocomplete fields that stand hostile values, for an admin or an inline."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
@@ -59,6 +59,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class HistoryAdmin(KeysOnlyAutocomplete, SimpleHistoryAdmin):
+    """Every change in the history; autocomplete fields that stand hostile values."""
 
 
 class TranslatedAdmin(HistoryAdmin, TabbedTranslationAdmin):

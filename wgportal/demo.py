@@ -39,3 +39,17 @@ def translations(field, *path, optional=False):
         for code in texts()
     }
     return {field: values[build_localized_fieldname(field, "en")], **values}
+
+
+_loaders = []
+
+
+def register(loader):
+    """``loader()`` loads the demo data of an app that load_demo cannot import (one beside
+    submissions); it runs after the others', and again on every load."""
+    _loaders.append(loader)
+
+
+def load_registered():
+    for loader in _loaders:
+        loader()

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
 SECRETARIAT_GROUP = "Secretariat"
-SECRETARIAT_APPS = ["decisions", "meetings", "submissions"]
+SECRETARIAT_APPS = ["decisions", "meetings", "recommendations", "submissions"]
 # django-axes' records: seeing lockouts, and lifting one by deleting its attempts.
 LOCKOUT_PERMISSIONS = [
     "view_accessattempt",

@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from sqlalchemy.pool import NullPool
 
+from wgportal.storage_url import storage_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("WGPORTAL_VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # SQLite, the embedded broker and PDFs live here
@@ -48,9 +50,12 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The API's Swagger UI page and its assets, served by the portal.
+    "ninja",
     "wgportal",
     "decisions",
     "meetings",
+    "recommendations",
     "submissions",
 ]
 
@@ -59,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Caching, language and rate-limit headers on every answer of the API.
+    "api.middleware.APIHeadersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -167,15 +174,21 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "wgportal" / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
+# The document register's files: the local file system by default, an S3-compatible object
+# store when STORAGE_URL names one (see wgportal/storage_url.py and docs/documents.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_from_url(env.str("STORAGE_URL", default="")),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
+# The largest file the register takes (the longest reports are a few megabytes).
+DOCUMENT_MAX_SIZE = env.int("DOCUMENT_MAX_SIZE", default=50 * 1024 * 1024)
+# Uploads larger than this go to a temporary file rather than memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Rendered PDFs, by a hash of their content; shared by all web processes and workers.
 PDF_CACHE_DIR = Path(env.str("PDF_CACHE_DIR", default=str(VAR_DIR / "pdf")))
 
@@ -224,6 +237,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The public API: requests per client address (anonymous), counted in the default cache, and
+# how long a client or proxy may keep an answer before asking again (with its ETag).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/min")
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=300)
+
 # E-mail: console in the demo, SMTP (EMAIL_URL=smtp://user:pass@host:587/?tls=True) in production.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="wgportal@localhost")
@@ -254,6 +272,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The database is the source of truth; every minute a scan finds what is due and claims it.
 CELERY_BEAT_SCHEDULE = {
     "scan": {"task": "submissions.tasks.scan", "schedule": env.float("SCAN_SECONDS", 60.0)},
+    # Issued documents' languages that a broker that was down left unrendered.
+    "render-due": {
+        "task": "meetings.tasks.render_due",
+        "schedule": env.float("SCAN_SECONDS", 60.0),
+    },
 }
 # A message a worker claimed but has not handed to the mail server after this many seconds
 # (its worker died while rendering) is queued again by the scan.

@@ -12,17 +12,22 @@ admin.site.index_title = _("What the secretariat records")
 
 # Language switching is under the page's own prefix, so that Django resolves the page in the
 # language it is shown in before translating its address into the chosen one.
-urlpatterns = i18n_patterns(
-    path("i18n/", include("django.conf.urls.i18n")),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=SignInForm),
-        name="login",
+urlpatterns = [
+    # The API answers in the language a request asks for, at one address for all.
+    path("", include("api.urls")),
+    *i18n_patterns(
+        path("i18n/", include("django.conf.urls.i18n")),
+        path(
+            "accounts/login/",
+            auth_views.LoginView.as_view(authentication_form=SignInForm),
+            name="login",
+        ),
+        path("accounts/", include("submissions.account_urls")),
+        path("accounts/", include("django.contrib.auth.urls")),
+        path("proposals/", include("submissions.urls")),
+        path("decisions/", include("decisions.urls")),
+        path("", include("recommendations.urls")),
+        path("", include("meetings.urls")),
+        path("admin/", admin.site.urls),
     ),
-    path("accounts/", include("submissions.account_urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
-    path("proposals/", include("submissions.urls")),
-    path("decisions/", include("decisions.urls")),
-    path("", include("meetings.urls")),
-    path("admin/", admin.site.urls),
-)
+]

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from meetings import services as agenda_services
 from meetings.models import AgendaItem, Meeting
+from recommendations.models import Recommendation
 from submissions import selection
 from submissions.models import CallForTopics, CandidateTopic, OutboundMessage, TopicProposal
 from tests.conftest import LANGUAGES, need
@@ -299,6 +300,9 @@ def test_finalise_and_reopen_refusals(call, president):
         finalise(call, president, placement="subitems", anchor=9)
     with pytest.raises(ValidationError, match="The agenda has no item 0"):
         finalise(call, president, placement="items", anchor=0)
+    # The demo's recommendations of that meeting answer items of its agenda, which they
+    # protect from deletion: unlinked first.
+    Recommendation.objects.filter(meeting=call.meeting).update(agenda_item=None)
     call.meeting.agenda.delete()
     call.meeting.refresh_from_db()
     with pytest.raises(ValidationError, match="no provisional agenda yet"):

@@ -52,6 +52,11 @@ def date_span_prose(start, end, language=None):
     return style_for(language).date_span_prose(start, end)
 
 
+def date_spans_prose(spans, language=None):
+    """ "les 14 et 15 avril 2009, du 27 au 29 janvier 2010 et le 19 octobre 2010"."""
+    return style_for(language).date_spans_prose(spans)
+
+
 def place_and_dates(place, start, end, language=None):
     return style_for(language).place_and_dates(place, start, end)
 

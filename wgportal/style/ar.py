@@ -25,6 +25,8 @@ MONTHS = [
 # Lettered lists follow the abjadi order (أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ).
 ABJADI = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف"]
 ABJADI += ["ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"]
+# Sections are numbered in words: "أولا- مقدِّمة", not with Latin roman numerals.
+SECTIONS = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"]
 
 
 class Arabic(Style):
@@ -53,6 +55,8 @@ class Arabic(Style):
     letters = ABJADI
     label_patterns = ("({})", "'{}'")
     list_patterns = {"middle": "{0}، {1}", "end": "{0} و{1}"}
+    # Each date of a list is its own phrase, joined by "، و" ("، ومن 27 إلى 29 …، وفي 19 …").
+    date_list_patterns = {"middle": "{0}، و{1}", "end": "{0}، و{1}"}
     place_in_pattern = "في {place}"
 
     def month(self, number):
@@ -69,6 +73,9 @@ class Arabic(Style):
 
     def paragraph_number(self, number):
         return f"{number}-"
+
+    def section_number(self, number):
+        return f"{SECTIONS[number - 1]}-" if number <= len(SECTIONS) else f"{number}-"
 
     def ordinal(self, number):
         return str(number)

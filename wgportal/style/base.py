@@ -65,6 +65,8 @@ class Style:
     label_path_separator = " "
     quotes = ("\u201c", "\u201d")
     list_patterns = {"middle": "{0}, {1}", "end": "{0} and {1}"}
+    # How a sentence lists dates, where it differs from a list of names.
+    date_list_patterns = None
 
     # How a sentence says "in <place>": the preposition, and the case forms that differ from
     # the name itself (UN duty stations and the places the portal's meetings are held).
@@ -125,6 +127,13 @@ class Style:
         return self.prose[span_shape(start, end)].format(
             range=self.date_range(start, end), **fields
         )
+
+    def date_spans_prose(self, spans):
+        """Several spans of days as a sentence lists them, each with its preposition: "on 14
+        and 15 April 2009, from 27 to 29 January 2010 and on 19 October 2010" (the meetings a
+        body has held). ``spans`` are (first day, last day) pairs, in the order to be read."""
+        phrases = [self.date_span_prose(start, end) for start, end in spans]
+        return self.join(phrases, self.date_list_patterns or self.list_patterns)
 
     def place_and_dates(self, place, start, end):
         return self.place_dates_pattern.format(place=place, dates=self.date_range(start, end))
@@ -223,6 +232,14 @@ class Style:
     def item_reference_footnote(self, agenda_symbol):
         return f"* {agenda_symbol}."
 
+    full_stop = "."
+
+    def clause(self, text):
+        """A decision's paragraph ("Decided, …;") as the end of a sentence that cites it
+        ("…, the Conference decided, …."): its first letter in lower case, a full stop."""
+        text = text.strip().rstrip(";:,.；：。،؛ ")
+        return text[:1].lower() + text[1:] + self.full_stop
+
     def paragraph_number(self, number):
         """A numbered paragraph's number: "10." ("10-" in Arabic)."""
         return f"{number}."
@@ -238,14 +255,15 @@ class Style:
 
     # Lists, quotations, sorting, places ------------------------------------------------------
 
-    def join(self, names):
+    def join(self, names, patterns=None):
+        patterns = patterns or self.list_patterns
         names = [str(name) for name in names]
         if len(names) < 2:
             return "".join(names)
         head = names[0]
         for name in names[1:-1]:
-            head = self.list_patterns["middle"].format(head, name)
-        return self.list_patterns["end"].format(head, names[-1])
+            head = patterns["middle"].format(head, name)
+        return patterns["end"].format(head, names[-1])
 
     def quote(self, text):
         return f"{self.quotes[0]}{text}{self.quotes[1]}"

@@ -29,7 +29,10 @@ class Chinese(Style):
     label_patterns = ("({})", "{}")
     label_path_separator = ""
     list_patterns = {"middle": "{0}、{1}", "end": "{0}和{1}"}
+    # A span of two days already says 和: the last date of a list comes after 以及.
+    date_list_patterns = {"middle": "{0}、{1}", "end": "{0}以及{1}"}
     place_in_pattern = "在{place}"
+    full_stop = "。"
 
     def month(self, number):
         # Never the locale's "四月": one numeral style in every date.

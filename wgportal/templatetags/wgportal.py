@@ -69,6 +69,12 @@ def label(value, level=1):
     return style.label(value, int(level))
 
 
+@register.filter
+def paragraph_number(number):
+    """A numbered paragraph's number: "10." ("10-" in Arabic)."""
+    return style.style_for().paragraph_number(number)
+
+
 @register.simple_tag
 def place_and_dates(place, start, end):
     """'Vienna, 14 and 15 April 2009'; '2009年4月14日和15日，维也纳'."""

@@ -6,7 +6,7 @@ from meetings import demo as meetings_demo
 from submissions import demo as submissions_demo
 from submissions import demo_stages
 from submissions.models import CallForTopics
-from wgportal.demo import DEMO_PASSWORD
+from wgportal.demo import DEMO_PASSWORD, load_registered
 
 
 class Command(BaseCommand):
@@ -30,6 +30,7 @@ class Command(BaseCommand):
         decisions_demo.load()
         states = meetings_demo.load()
         users = submissions_demo.load(options["stage"])
+        load_registered()
         if options["verbosity"] == 0:
             return
         self.stdout.write(f"Loaded decision 4/4, {states} States and {len(users)} demo accounts.")

@@ -1,0 +1,155 @@
+"""Issuing a report and a note by the Secretariat: the secretariat issues, nobody else; what
+is incomplete is refused with what to do; twice issues once; the public reads a document once
+it is issued, and never before."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from meetings.models import Document, Meeting
+from recommendations import issuing
+from recommendations.models import Recommendation, Report, TransmittalNote
+
+pytestmark = pytest.mark.django_db
+
+NOTE = "CTOC/COP/2012/6"
+LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+
+@pytest.fixture
+def draft_report():
+    """A report of the meeting of October 2010, whose recommendations the demo holds as a
+    draft, not issued."""
+    meeting = Meeting.objects.get(slug="wg-2010-10")
+    document = Document.objects.create(
+        symbol="CTOC/COP/WG.4/2010/9", title="Report", languages=LANGUAGES, meeting=meeting
+    )
+    return Report.objects.create(meeting=meeting, document=document)
+
+
+@pytest.fixture
+def draft_note():
+    note = TransmittalNote.objects.get(document__symbol=NOTE)
+    TransmittalNote.objects.filter(pk=note.pk).update(issued_at=None)
+    Document.objects.filter(pk=note.document_id).update(issue_date=None)
+    note.refresh_from_db()
+    return note
+
+
+@pytest.fixture
+def bureau_member():
+    return get_user_model().objects.get(username="president")
+
+
+@pytest.fixture
+def delegate():
+    return get_user_model().objects.get(username="delegate-fr")
+
+
+def test_the_secretariat_issues_a_report_dated_in_the_meetings_zone(draft_report, secretariat):
+    issuing.issue_report(draft_report, by=secretariat)
+    draft_report.refresh_from_db()
+    assert draft_report.issued_at is not None
+    assert (
+        draft_report.document.issue_date == datetime.datetime.now(draft_report.meeting.zone).date()
+    )
+
+
+@pytest.mark.parametrize("who", ["bureau_member", "delegate"])
+def test_nobody_else_issues(draft_report, draft_note, who, request):
+    user = request.getfixturevalue(who)
+    with pytest.raises(PermissionDenied):
+        issuing.issue_report(draft_report, by=user)
+    with pytest.raises(PermissionDenied):
+        issuing.issue_note(draft_note, by=user)
+    with pytest.raises(PermissionDenied):
+        issuing.issue_note(draft_note, by=AnonymousUser())
+    assert Report.objects.get(pk=draft_report.pk).issued_at is None
+    assert TransmittalNote.objects.get(pk=draft_note.pk).issued_at is None
+
+
+def test_a_document_is_issued_once(draft_note, secretariat):
+    issuing.issue_note(draft_note, by=secretariat)
+    first = TransmittalNote.objects.get(pk=draft_note.pk).issued_at
+    with pytest.raises(ValidationError, match="has been issued already"):
+        issuing.issue_note(draft_note, by=secretariat)
+    assert TransmittalNote.objects.get(pk=draft_note.pk).issued_at == first
+
+
+def test_a_report_with_a_text_missing_in_a_language_is_refused(draft_report, secretariat):
+    recommendation = draft_report.meeting.recommendations.first()
+    Recommendation.objects.filter(pk=recommendation.pk).update(text_ru="")
+    Report.objects.filter(pk=draft_report.pk).update(summary_en="Discussed.", summary_fr="Débattu.")
+    with pytest.raises(ValidationError) as refused:
+        issuing.issue_report(draft_report, by=secretariat)
+    messages = " ".join(refused.value.messages)
+    assert f"Recommendation {recommendation.number} has no text in Russian" in messages
+    assert "has no text in Arabic, Chinese, Russian and Spanish" in messages
+    assert Report.objects.get(pk=draft_report.pk).issued_at is None
+
+
+def test_a_report_without_recommendations_or_a_note_without_recitals_is_refused(
+    draft_report, draft_note, secretariat
+):
+    draft_report.meeting.recommendations.all().delete()
+    with pytest.raises(ValidationError, match="no recommendations yet"):
+        issuing.issue_report(draft_report, by=secretariat)
+    TransmittalNote.objects.filter(pk=draft_note.pk).update(recitals_zh_hans="")
+    with pytest.raises(ValidationError, match="have no text in Chinese"):
+        issuing.issue_note(draft_note, by=secretariat)
+
+
+def test_an_unknown_placeholder_is_refused_with_the_known_ones(draft_note):
+    draft_note.recitals_fr = "Le Groupe s'est réuni [[[MeetingPlace]]]."
+    with pytest.raises(ValidationError, match=r"\[\[\[MeetingsHeld\]\]\]") as refused:
+        draft_note.full_clean()
+    assert "[[[MeetingPlace]]]" in " ".join(refused.value.messages)
+
+
+def test_the_public_reads_a_note_once_it_is_issued(client, draft_note, secretariat):
+    url = reverse("recommendations:note_pdf", args=[NOTE])
+    assert client.get(url).status_code == 404
+    client.force_login(secretariat)
+    assert client.get(url)["Content-Type"] == "application/pdf"
+    issuing.issue_note(draft_note, by=secretariat)
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_the_public_reads_an_issued_report_not_a_draft(client, draft_report):
+    assert (
+        client.get(reverse("recommendations:report_pdf", args=["CTOC/COP/WG.4/2011/8"])).status_code
+        == 200
+    )
+    draft = reverse("recommendations:report_pdf", args=[draft_report.document.symbol])
+    assert client.get(draft).status_code == 404
+    assert (
+        client.get(reverse("recommendations:report_pdf", args=["CTOC/COP/X/1"])).status_code == 404
+    )
+
+
+def test_the_pdf_pages_cost_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get(reverse("recommendations:note_pdf", args=[NOTE]))
+    with django_assert_max_num_queries(12):
+        client.get(reverse("recommendations:report_pdf", args=["CTOC/COP/WG.4/2011/8"]))
+
+
+def test_issuing_from_the_admin_says_what_it_does_and_waits_for_post(
+    secretariat_client, draft_note
+):
+    url = reverse("admin:recommendations_transmittalnote_changelist")
+    data = {"action": "issue", "_selected_action": [draft_note.pk]}
+    page = secretariat_client.post(url, data).content.decode()
+    assert "can no longer be withdrawn" in page and 'name="post" value="yes"' in page
+    assert TransmittalNote.objects.get(pk=draft_note.pk).issued_at is None
+    assert secretariat_client.post(url, {**data, "post": "yes"}).status_code == 302
+    assert TransmittalNote.objects.get(pk=draft_note.pk).issued_at is not None
+    # Issued again: a message, no error page, nothing changed.
+    response = secretariat_client.post(url, {**data, "post": "yes"}, follow=True)
+    assert "has been issued already" in response.content.decode()
