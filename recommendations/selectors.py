@@ -1,6 +1,6 @@
 """Reads of recommendations for the pages and the export, each in a fixed number of queries."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from meetings.models import Meeting
@@ -56,7 +56,7 @@ def by_meeting(body, user):
 def follow_up_table(body, user, *, meeting=None, addressee="", outcome=""):
     """The body's recommendations the user may read, each with its meeting, the note that
     transmitted it and its follow-up (``follow_up`` set, None for pending), filtered. Outcome
-    is read from the latest record, so the filter works on the loaded rows. Four queries."""
+    is read from the latest record, so the filter works on the loaded rows. Three queries."""
     recommendations = visible_to(user).filter(meeting__body=body)
     if meeting is not None:
         recommendations = recommendations.filter(meeting=meeting)
@@ -81,7 +81,7 @@ def follow_up_table(body, user, *, meeting=None, addressee="", outcome=""):
 def meetings_with_recommendations(body, user):
     """The meetings a filter may choose: those with recommendations the user may read."""
     ids = visible_to(user).filter(meeting__body=body).values("meeting")
-    return Meeting.objects.filter(Q(pk__in=ids)).order_by("start_date")
+    return Meeting.objects.filter(pk__in=ids).order_by("start_date")
 
 
 def readable_with_follow_up(user):
