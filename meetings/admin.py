@@ -4,27 +4,31 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from wgportal.admin import (
     HistoryAdmin,
     TranslatedAdmin,
+    act_on_each,
     confirm_action,
     confirmed,
     zoned_time,
 )
 
-from . import services
+from . import forms as forms_
+from . import register, selectors, services
 from .models import (
     AgendaItem,
     Body,
     BureauMember,
     Document,
     DocumentationEntry,
+    DocumentVersion,
     Meeting,
     MemberState,
     PermanentMission,
@@ -138,7 +142,7 @@ class BureauMemberAdmin(HistoryAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(TranslatedAdmin):
-    list_display = ["title", "body", "venue", "start_date", "end_date"]
+    list_display = ["title", "body", "venue", "start_date", "end_date", "documents_link"]
     list_filter = ["body", "start_date"]
     search_fields = ["title", "venue", "slug"]
     date_hierarchy = "start_date"
@@ -146,10 +150,42 @@ class MeetingAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["mandated_by"]
 
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.documents_view)
+        return [
+            path("<int:pk>/documents/", view, name="meetings_meeting_documents"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("documents"))
+    def documents_link(self, meeting):
+        url = reverse("admin:meetings_meeting_documents", args=[meeting.pk])
+        return format_html('<a href="{}">{}</a>', url, _("languages of each document"))
+
+    def documents_view(self, request, pk):
+        """The meeting's documents, each language's version there, missing or not due."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting, pk=pk)
+        documents = selectors.meeting_documents(meeting, drafts=True)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Languages of the documents of %(meeting)s") % {"meeting": meeting},
+            "meeting": meeting,
+            "rows": selectors.language_overview(documents),
+            "languages": settings.LANGUAGES,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/documents.html", context)
+
 
 class DocumentForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("languages of issue"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=Document._meta.get_field("languages").help_text,
     )
 
     class Meta:
@@ -157,6 +193,7 @@ class DocumentForm(forms.ModelForm):
         fields = [
             "symbol",
             "title",
+            "category",
             "distribution",
             "issue_date",
             "original_language",
@@ -166,13 +203,169 @@ class DocumentForm(forms.ModelForm):
         ]
 
 
+class VersionInline(admin.TabularInline):
+    """What the register holds of each language; files are stored through the upload page."""
+
+    model = DocumentVersion
+    extra = 0
+    fields = ["language", "file_link", "format", "pages", "size", "sha256", "source", "stored_at"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def file_link(self, version):
+        return format_html('<a href="{}">{}</a>', version.get_absolute_url(), version.filename)
+
+
+@admin.display(description=_("languages missing"))
+def missing(document):
+    return ", ".join(register.missing_languages(document)) or "—"
+
+
+RELEASED_AT = zoned_time(Document, "released_at")
+ISSUED_AT_DOCUMENT = zoned_time(Document, "issued_at")
+
+
 @admin.register(Document)
 class DocumentAdmin(TranslatedAdmin):
     form = DocumentForm
-    list_display = ["symbol", "title", "issue_date", "distribution", "original_language"]
-    list_filter = ["distribution", "original_language", "not_edited", "meeting"]
+    list_display = ["symbol", "title", "category", "issue_date", missing, RELEASED_AT]
+    list_filter = ["category", "distribution", "original_language", "not_edited", "meeting"]
     search_fields = ["symbol", "title"]
     autocomplete_fields = ["meeting"]
+    readonly_fields = ["rendered_kind", ISSUED_AT_DOCUMENT, RELEASED_AT]
+    inlines = [VersionInline]
+    actions = ["issue"]
+    change_form_template = "admin/meetings/document/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("versions")
+
+    def get_readonly_fields(self, request, obj=None):
+        # The languages an issued document is public in stay as they are.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "languages"] if obj and obj.issued_at else fields
+
+    @admin.action(description=_("Issue the selected documents"), permissions=["change"])
+    def issue(self, request, queryset):
+        queryset = queryset.select_related("meeting")
+        if not confirmed(request):
+            return confirm_action(
+                self,
+                request,
+                queryset,
+                action="issue",
+                title=_("Issue the selected documents?"),
+                consequences=[
+                    _(
+                        "Each document is public from now on, every language version of it at "
+                        "once, dated today unless it has its date of issue."
+                    ),
+                    _("A document missing a language is not issued; the message names it."),
+                    _("No message goes out: nobody is told by e-mail."),
+                ],
+                confirm=_("Issue the documents"),
+            )
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda document: register.issue_document(document, by=request.user),
+            lambda document: _("%(symbol)s is issued.") % {"symbol": document.symbol},
+        )
+        return None
+
+
+@admin.register(DocumentVersion)
+class DocumentVersionAdmin(HistoryAdmin):
+    """Files come in through the upload page (one or a batch, replacing with history); a
+    version is read here, and removed only while its document is not issued."""
+
+    list_display = ["document", "language", "format", "pages", "size", "source", "stored_at"]
+    list_filter = ["language", "format", "source", "document__meeting"]
+    search_fields = ["document__symbol", "original_name", "sha256"]
+    list_select_related = ["document"]
+    change_list_template = "admin/meetings/documentversion/change_list.html"
+    readonly_fields = [
+        "document",
+        "language",
+        "file",
+        "format",
+        "pages",
+        "size",
+        "sha256",
+        "issue_date",
+        "source",
+        "original_name",
+        "stored_at",
+        "stored_by",
+    ]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.upload_view)
+        return [
+            path("upload/", view, name="meetings_documentversion_upload"),
+            *super().get_urls(),
+        ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.document.issued_at:
+            return False  # an issued document's version is replaced, never removed
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and request.user.has_perm("meetings.store_version")
+
+    def delete_model(self, request, obj):
+        register.remove_version(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        act_on_each(
+            self,
+            request,
+            queryset.select_related("document"),
+            lambda version: register.remove_version(version, by=request.user),
+            None,
+        )
+
+    def upload_view(self, request):
+        if not request.user.has_perm("meetings.store_version"):
+            raise PermissionDenied
+        initial = {"document": request.GET.get("document")} if "document" in request.GET else {}
+        form = forms_.UploadForm(request.POST or None, request.FILES or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                stored = register.upload_versions(
+                    form.cleaned_data["entries"],
+                    by=request.user,
+                    replace=form.cleaned_data["replace"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                for version in stored:
+                    self.message_user(
+                        request,
+                        _("%(version)s is stored (%(name)s).")
+                        % {"version": version, "name": version.original_name},
+                    )
+                return redirect("admin:meetings_documentversion_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Upload language versions"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/meetings/documentversion/upload.html", context)
 
 
 class FrozenOnceIssued:

@@ -3,9 +3,13 @@ source documents describe."""
 
 import datetime
 
+from django.utils import timezone
+
 from decisions import demo as decisions_demo
 from wgportal.demo import text, translations
 
+from . import register
+from .documents import AGENDA_KIND, DEMO_COPY_KIND
 from .member_states import load_member_states
 from .models import (
     AgendaItem,
@@ -66,6 +70,15 @@ DOCUMENTS = {
     "CTOC/COP/2008/CRP.11": (None, "en", ["en"], None, False),
     "CTOC/COP/2012/1": (None, "en", SIX, "cop-6", False),
 }
+
+
+def category(symbol):
+    if symbol in (AGENDA, AGENDA_2010):
+        return Document.Category.AGENDA
+    if "/CRP." in symbol:
+        return Document.Category.CONFERENCE_ROOM_PAPER
+    return Document.Category.INFORMATION if "/INF." in symbol else Document.Category.WORKING
+
 
 AGENDA = "CTOC/COP/WG.4/2009/1"
 AGENDA_2010 = "CTOC/COP/WG.4/2010/1"
@@ -142,6 +155,7 @@ def load():
         agenda.save(update_fields=["issued_at"])
     load_draft_agenda(meetings["wg-2010-01"], documents[AGENDA_2010])
     load_session_agenda(meetings["cop-6"], documents[AGENDA_COP_6])
+    load_versions(documents, agenda)
     return states
 
 
@@ -222,6 +236,27 @@ def load_meetings(bodies):
     return meetings
 
 
+# The reports and the note the portal composes from the recommendations' records: their demo
+# issues and renders them as such, not as demo copies.
+RENDERED_AS_RECORDED = {"CTOC/COP/WG.4/2010/6", "CTOC/COP/WG.4/2011/8", "CTOC/COP/2012/6"}
+
+
+def load_versions(documents, agenda):
+    """Every document the sources cite holds its versions: demo copies the portal renders,
+    and the April 2009 agenda in the portal's own rendering, issued in six languages. The
+    draft agenda of January 2010 is not issued. Loading again renders nothing twice."""
+    for symbol, document in documents.items():
+        if symbol == AGENDA_2010 or symbol in RENDERED_AS_RECORDED:
+            continue
+        kind = AGENDA_KIND if symbol == AGENDA else DEMO_COPY_KIND
+        if document.issued_at is None:
+            document.rendered_kind = kind
+            document.issued_at = agenda.issued_at if symbol == AGENDA else timezone.now()
+            document.save(update_fields=["rendered_kind", "issued_at"])
+        for language in document.languages:
+            register.render_version(document, language)
+
+
 def load_documents(meetings):
     documents = {}
     for symbol, (issued, original, languages, meeting, not_edited) in DOCUMENTS.items():
@@ -233,6 +268,7 @@ def load_documents(meetings):
                 "languages": languages,
                 "meeting": meetings[meeting] if meeting else None,
                 "not_edited": not_edited,
+                "category": category(symbol),
                 **translations("title", "documents", SAME_TEXT.get(symbol, symbol)),
             },
         )

@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from decisions.models import Paragraph
 from wgportal import style
+from wgportal.i18n import LANGUAGE_LETTERS
 
 from .validators import validate_language_codes, validate_symbol, validate_time_zone
 
@@ -240,13 +241,27 @@ class Meeting(models.Model):
 
 
 class Document(models.Model):
+    """An entry of the document register: a United Nations symbol, its title, and the file of
+    each language it is issued in (``versions``). It is public once issued and complete: the
+    register sets ``released_at`` when both hold (see ``meetings.register``)."""
+
     class Distribution(models.TextChoices):
         GENERAL = "general", _("General")
         LIMITED = "limited", _("Limited")
         RESTRICTED = "restricted", _("Restricted")
 
+    class Category(models.TextChoices):
+        # In the order a meeting's documents page lists them.
+        AGENDA = "agenda", _("agenda")
+        WORKING = "working", _("working document")
+        CONFERENCE_ROOM_PAPER = "crp", _("conference room paper")
+        INFORMATION = "information", _("information document")
+
     symbol = models.CharField(_("symbol"), max_length=80, unique=True, validators=[validate_symbol])
     title = models.TextField(_("title"))
+    category = models.CharField(
+        _("category"), max_length=12, choices=Category, default=Category.WORKING
+    )
     distribution = models.CharField(
         _("distribution"), max_length=10, choices=Distribution, default=Distribution.GENERAL
     )
@@ -255,10 +270,15 @@ class Document(models.Model):
         _("original language"), max_length=7, choices=LANGUAGE_CHOICES, default="en"
     )
     languages = models.JSONField(
-        _("languages available"),
+        _("languages of issue"),
         default=list,
         blank=True,
         validators=[validate_language_codes],
+        help_text=_(
+            "The languages the document is issued in, each with its file: the six, or a "
+            "conference room paper's original language only. Left empty, the register fills "
+            "it so."
+        ),
     )
     not_edited = models.BooleanField(
         _("not edited"), default=False, help_text=_("Issued without formal editing.")
@@ -271,14 +291,142 @@ class Document(models.Model):
         related_name="documents",
         verbose_name=_("issued for meeting"),
     )
+    # A document the portal writes itself (an agenda, a report) names the kind of
+    # ``wgportal.pdf`` that renders it; its versions are rendered, never uploaded.
+    rendered_kind = models.CharField(
+        _("rendered by the portal as"), max_length=40, blank=True, editable=False
+    )
+    issued_at = models.DateTimeField(
+        _("issued"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the secretariat issued it."),
+    )
+    released_at = models.DateTimeField(
+        _("public since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Once issued, the public sees it when every language has its file."),
+    )
 
     class Meta:
         ordering = ["symbol"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(released_at__isnull=True) | Q(issued_at__isnull=False),
+                name="document_released_once_issued",
+            ),
+        ]
 
     def __str__(self):
         return self.symbol
+
+    def get_absolute_url(self):
+        return reverse("meetings:document", args=[self.symbol])
+
+    @property
+    def file_stem(self):
+        """The symbol as a file name: CTOC/COP/WG.4/2009/1 -> CTOC-COP-WG.4-2009-1."""
+        return self.symbol.replace("/", "-")
+
+    def default_languages(self):
+        if self.category == self.Category.CONFERENCE_ROOM_PAPER:
+            return [self.original_language]
+        return [code for code, _name in settings.LANGUAGES]
+
+    def clean(self):
+        if not self.languages:
+            self.languages = self.default_languages()
+
+    @property
+    def is_public(self):
+        return self.released_at is not None
+
+
+def version_path(version, filename):
+    """Where a version's file is stored: under its symbol, named by language and content, so
+    that a replacement never overwrites the file that history keeps."""
+    extension = filename.rpartition(".")[2]
+    letter = LANGUAGE_LETTERS[version.language]
+    return f"documents/{version.document.file_stem}/{letter}-{version.sha256[:16]}.{extension}"
+
+
+class DocumentVersion(models.Model):
+    """A document in one language: its file, checked when stored, with what the register shows
+    of it. Replacing the file keeps the former one in the version's history."""
+
+    class Source(models.TextChoices):
+        UPLOADED = "uploaded", _("uploaded")
+        RENDERED = "rendered", _("rendered by the portal")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        WORD = "docx", "Word"
+
+    document = models.ForeignKey(
+        Document, models.PROTECT, related_name="versions", verbose_name=_("document")
+    )
+    language = models.CharField(_("language"), max_length=7, choices=LANGUAGE_CHOICES)
+    file = models.FileField(_("file"), upload_to=version_path, max_length=255)
+    format = models.CharField(_("format"), max_length=4, choices=Format)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64)
+    issue_date = models.DateField(_("date of issue"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=8, choices=Source, default=Source.UPLOADED)
+    original_name = models.CharField(_("file name as uploaded"), max_length=255, blank=True)
+    stored_at = models.DateTimeField(_("stored"), default=timezone.now)
+    stored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("stored by"),
+    )
+
+    class Meta:
+        ordering = ["document", "language"]
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "language"], name="version_once"),
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="version_sha256_form"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document.symbol} ({self.language})"
+
+    def get_absolute_url(self):
+        return reverse("meetings:version", args=[self.document.symbol, self.filename])
+
+    @property
+    def letter(self):
+        """The United Nations' letter of the language: A, C, E, F, R, S."""
+        return LANGUAGE_LETTERS[self.language]
+
+    @property
+    def filename(self):
+        """The name a reader's copy is saved under: CTOC-COP-WG.4-2009-1-A.pdf."""
+        return f"{self.document.file_stem}-{self.letter}.{self.format}"
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES[self.format]
+
+
+CONTENT_TYPES = {
+    DocumentVersion.Format.PDF: "application/pdf",
+    DocumentVersion.Format.WORD: (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ),
+}
 
 
 class ProvisionalAgenda(models.Model):

@@ -21,3 +21,15 @@ def is_issued(user, agenda):
 # A provisional agenda is public once issued; before, the secretariat prepares it and the
 # Bureau sees the topics it selected stand on it.
 rules.add_perm("meetings.view_provisionalagenda", is_issued | is_secretariat | is_bureau_member)
+
+
+# The document register: the secretariat stores files, issues documents and sees those not
+# public yet; everyone sees a document once it is public.
+@rules.predicate
+def is_public(user, document):
+    return document is not None and document.released_at is not None
+
+
+rules.add_perm("meetings.store_version", is_secretariat)
+rules.add_perm("meetings.issue_document", is_secretariat)
+rules.add_perm("meetings.view_document_files", is_public | is_secretariat)

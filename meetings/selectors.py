@@ -1,9 +1,19 @@
+from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from wgportal.style import sorted_by_name
 from wgportal.translations import translation_gaps
 
-from .models import AgendaItem, Body, Document, DocumentationEntry, Meeting, MemberState, WorkSlot
+from .models import (
+    AgendaItem,
+    Body,
+    Document,
+    DocumentationEntry,
+    DocumentVersion,
+    Meeting,
+    MemberState,
+    WorkSlot,
+)
 
 
 def meeting(slug):
@@ -29,7 +39,13 @@ def meetings_by_time():
 def meeting_with_agenda(slug):
     """The meeting with its mandate and, when it has one, its agenda: items with their
     documentation in order, and the organization of work. A fixed number of queries."""
-    entries = DocumentationEntry.objects.select_related("document").order_by("position")
+    entries = (
+        DocumentationEntry.objects.select_related("document")
+        .prefetch_related(
+            Prefetch("document__versions", queryset=DocumentVersion.objects.order_by())
+        )
+        .order_by("position")
+    )
     items = AgendaItem.objects.prefetch_related(Prefetch("documentation_entries", queryset=entries))
     slots = WorkSlot.objects.select_related("item")
     meeting = (
@@ -82,19 +98,74 @@ def untranslated_agenda_texts(meeting):
     return translation_gaps(texts)
 
 
-def meeting_documents(meeting):
-    """Documents issued for the meeting and those its agenda lists as documentation; an agenda
-    not issued yet, and what it lists, stay out."""
+def meeting_documents(meeting, *, drafts=False):
+    """Documents issued for the meeting and those its agenda lists as documentation, with their
+    versions: public ones only, unless ``drafts`` (the secretariat). An agenda not issued yet,
+    and what it lists, stay out."""
     issued = Q(agenda_items__agenda__meeting=meeting, agenda_items__agenda__issued_at__isnull=False)
     # Each document's items of this meeting's agenda, for its item reference.
     items = DocumentationEntry.objects.filter(
         item__agenda__meeting=meeting, item__agenda__issued_at__isnull=False
     ).select_related("item")
-    return (
+    documents = (
         Document.objects.filter(Q(meeting=meeting) | issued)
         .exclude(agenda__issued_at__isnull=True, agenda__isnull=False)
         .distinct()
-        .prefetch_related(Prefetch("documentation_entries", queryset=items, to_attr="on_agenda"))
+        .prefetch_related(
+            Prefetch("documentation_entries", queryset=items, to_attr="on_agenda"),
+            Prefetch("versions", queryset=DocumentVersion.objects.order_by()),
+        )
+    )
+    return documents if drafts else documents.filter(released_at__isnull=False)
+
+
+def by_category(documents):
+    """[(category label, [documents])] in the order of the categories, empty ones left out."""
+    groups = {category: [] for category in Document.Category}
+    for document in documents:
+        groups[document.category].append(document)
+    return [(category.label, listed) for category, listed in groups.items() if listed]
+
+
+def language_overview(documents):
+    """[(document, [(language, version or None, due)])]: for each document, each official
+    language's version, and whether the document is issued in that language."""
+    rows = []
+    for listed in documents:
+        versions = {version.language: version for version in listed.versions.all()}
+        due = set(listed.languages or listed.default_languages())
+        rows.append(
+            (
+                listed,
+                [(code, versions.get(code), code in due) for code, _name in settings.LANGUAGES],
+            )
+        )
+    return rows
+
+
+def document(symbol, *, drafts=False):
+    """A document by its symbol with its versions, its meeting and the agenda items that list
+    it; one not public yet only for ``drafts``."""
+    documents = Document.objects if drafts else Document.objects.filter(released_at__isnull=False)
+    entries = DocumentationEntry.objects.filter(item__agenda__issued_at__isnull=False)
+    return (
+        documents.select_related("meeting")
+        .prefetch_related(
+            Prefetch("versions", queryset=DocumentVersion.objects.order_by()),
+            Prefetch(
+                "documentation_entries",
+                queryset=entries.select_related("item__agenda__meeting"),
+                to_attr="on_agenda",
+            ),
+        )
+        .get(symbol=symbol)
+    )
+
+
+def version(symbol, language):
+    """A version with its document, by the document's symbol and the version's language."""
+    return DocumentVersion.objects.select_related("document").get(
+        document__symbol=symbol, language=language
     )
 
 

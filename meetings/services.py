@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from wgportal.spreadsheet import Writer, plain
 
-from .models import AgendaItem, MemberState, PermanentMission, ProvisionalAgenda
+from . import register
+from .documents import AGENDA_KIND
+from .models import AgendaItem, Document, MemberState, PermanentMission, ProvisionalAgenda
 
 MISSION_COLUMNS = [
     "iso3",
@@ -184,14 +186,17 @@ def remove_agenda_items(items):
 
 @transaction.atomic
 def issue_agenda(agenda, *, by):
-    """The agenda goes public; from now on its items stay as they are."""
+    """The agenda goes public; from now on its items stay as they are. Its document is issued
+    in the register, which has a worker render it in each language and shows it once the six
+    are stored."""
     if not by.is_staff:
         raise PermissionDenied
     agenda = _refuse_if_issued(agenda)
     agenda.issued_at = timezone.now()
     agenda.save(update_fields=["issued_at"])
     document = agenda.document
-    if document.issue_date is None:
-        document.issue_date = timezone.localdate(timezone=agenda.meeting.zone)
-        document.save(update_fields=["issue_date"])
+    if document.category != Document.Category.AGENDA:
+        document.category = Document.Category.AGENDA
+        document.save(update_fields=["category"])
+    register.issue_document(document, by=by, rendered_kind=AGENDA_KIND)
     return agenda

@@ -1,11 +1,16 @@
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.utils.text import slugify
+from functools import partial
 
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
+
+from wgportal import downloads
 from wgportal.http import found_or_404, pdf_response
 
 from . import body_sections, documents, selectors
 from .calendar import meetings_calendar
+from .files import LANGUAGE_OF_LETTER
 
 
 def home(request):
@@ -43,9 +48,16 @@ def _agenda(request, meeting):
 
 
 def agenda_pdf(request, slug):
+    """The agenda in the page's language: once public, its issued version from the register;
+    before, rendered for those who may see the draft."""
     meeting = found_or_404(selectors.meeting_with_agenda, slug)
-    if _agenda(request, meeting) is None:
+    agenda = _agenda(request, meeting)
+    if agenda is None:
         raise Http404("This meeting has no provisional agenda yet.")
+    if agenda.document.released_at:
+        language = request.LANGUAGE_CODE
+        version = next(v for v in agenda.document.versions.all() if v.language == language)
+        return redirect(version)
     rendered = documents.agenda_pdf(meeting, request.LANGUAGE_CODE)
     return pdf_response(
         request, rendered, documents.agenda_filename(meeting, request.LANGUAGE_CODE)
@@ -54,8 +66,49 @@ def agenda_pdf(request, slug):
 
 def meeting_documents(request, slug):
     meeting = found_or_404(selectors.meeting, slug)
-    documents = selectors.meeting_documents(meeting)
-    return render(request, "meetings/documents.html", {"meeting": meeting, "documents": documents})
+    drafts = request.user.has_perm("meetings.issue_document")
+    listed = selectors.meeting_documents(meeting, drafts=drafts)
+    return render(
+        request,
+        "meetings/documents.html",
+        {"meeting": meeting, "groups": selectors.by_category(listed), "drafts": drafts},
+    )
+
+
+def document_detail(request, symbol):
+    drafts = request.user.has_perm("meetings.issue_document")
+    document = found_or_404(partial(selectors.document, drafts=drafts), symbol)
+    return render(request, "meetings/document.html", {"document": document, "drafts": drafts})
+
+
+@require_safe
+def document_file(request, symbol, filename):
+    """A version's file, named CTOC-COP-WG.4-2009-1-A.pdf: read from storage as stored, never
+    rendered here. A document not public yet is only the secretariat's."""
+    stem, _dash, rest = filename.rpartition("-")
+    language = LANGUAGE_OF_LETTER.get(rest.partition(".")[0])
+    if language is None:
+        raise Http404
+    version = found_or_404(selectors.version, symbol, language)
+    if filename != version.filename or not request.user.has_perm(
+        "meetings.view_document_files", version.document
+    ):
+        raise Http404
+    try:
+        file = version.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file of this version is missing from storage.") from None
+    return downloads.serve(
+        request,
+        file,
+        size=version.size,
+        etag=version.sha256,
+        modified=version.stored_at,
+        content_type=version.content_type,
+        filename=version.filename,
+        language=version.language,
+        public=version.document.released_at is not None,
+    )
 
 
 def meeting_ics(request, slug):

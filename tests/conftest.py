@@ -29,6 +29,13 @@ def pdf_cache(tmp_path_factory):
     return settings.PDF_CACHE_DIR
 
 
+@pytest.fixture(autouse=True, scope="session")
+def media_root(tmp_path_factory):
+    """The register's files go to a folder of the test session, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(autouse=True)
 def english():
     """Each test starts in English: a request served before leaves its language active."""
@@ -37,7 +44,7 @@ def english():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, media_root, pdf_cache):
     """The demo data, loaded once into the test database; each test rolls back its changes."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)

@@ -223,22 +223,35 @@ def test_unchanged_document_comes_from_the_cache_and_a_change_renders_again(monk
     assert len(calls) == 2
 
 
-def test_served_twice_renders_once_and_answers_304_to_the_same_etag(client, monkeypatch):
+def test_a_draft_served_twice_renders_once_and_answers_304_to_the_same_etag(
+    secretariat_client, monkeypatch
+):
+    """The draft agenda, rendered for the secretariat on request (an issued one is served from
+    the document register)."""
+    client = secretariat_client
     calls = []
     bare = pdf.html_to_pdf
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html: calls.append(1) or bare(html))
-    AgendaItem.objects.filter(agenda__meeting__slug="wg-2009", number=4).update(
+    AgendaItem.objects.filter(agenda__meeting__slug="wg-2010-01", number=3).update(
         title_ru="Утверждение доклада (изменено для проверки кэша)"
     )
-    first = client.get("/ru/meetings/wg-2009/agenda.pdf")
-    second = client.get("/ru/meetings/wg-2009/agenda.pdf")
+    first = client.get("/ru/meetings/wg-2010-01/agenda.pdf")
+    second = client.get("/ru/meetings/wg-2010-01/agenda.pdf")
     assert first.status_code == second.status_code == 200
     assert first["Content-Type"] == "application/pdf"
-    assert 'filename="CTOC-COP-WG.4-2009-1-ru.pdf"' in first["Content-Disposition"]
+    assert 'filename="CTOC-COP-WG.4-2010-1-ru.pdf"' in first["Content-Disposition"]
     assert first.content == second.content
     assert len(calls) == 1
-    again = client.get("/ru/meetings/wg-2009/agenda.pdf", headers={"if-none-match": first["ETag"]})
+    again = client.get(
+        "/ru/meetings/wg-2010-01/agenda.pdf", headers={"if-none-match": first["ETag"]}
+    )
     assert again.status_code == 304
+
+
+def test_an_issued_agenda_is_served_from_the_register(client):
+    response = client.get("/ru/meetings/wg-2009/agenda.pdf")
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/documents/CTOC/COP/WG.4/2009/1/CTOC-COP-WG.4-2009-1-R.pdf"
 
 
 def test_missing_translation_falls_back_and_the_secretariat_is_told(client, secretariat):

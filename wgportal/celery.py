@@ -1,3 +1,4 @@
+import logging
 import os
 
 from celery import Celery
@@ -7,6 +8,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wgportal.settings")
 app = Celery("wgportal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+log = logging.getLogger(__name__)
+
+
+def enqueue(task, *args):
+    """Queue the task of this dotted name with these arguments. If the broker is down the work
+    waits: the scan that beat runs every minute finds what was left and does it."""
+    try:
+        app.signature(task, args=args).delay()
+    except Exception:  # the broker's errors vary by transport
+        log.warning("Broker unreachable; %s%r waits for the scan.", task, args)
 
 
 def declare_queues(**kwargs):

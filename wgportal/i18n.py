@@ -26,6 +26,10 @@ NATIVE_NAMES = {
     "es": "Español",
 }
 
+# Each language's letter in United Nations job numbers and file names (V0851234e.pdf,
+# CTOC-COP-2008-8-E.pdf).
+LANGUAGE_LETTERS = {"ar": "A", "zh-hans": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+
 
 def language_name(code):
     """The portal's own name of an official language, in the active language. Django's names

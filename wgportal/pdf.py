@@ -154,7 +154,13 @@ class _MissingGlyphs(logging.Handler):
 # Document kinds for `manage.py render_pdf`, registered by the apps that own them (so that this
 # package imports no app): name -> (add_arguments(parser), render(options, language)).
 KINDS = {}
+# The kinds that are official documents of the register, issued in each language as its
+# versions: name -> render(document, language), ``document`` being the register's entry that
+# names the kind (meetings.Document.rendered_kind).
+DOCUMENT_KINDS = {}
 
 
-def register_kind(name, add_arguments, render_from_options):
+def register_kind(name, add_arguments, render_from_options, *, from_document=None):
     KINDS[name] = (add_arguments, render_from_options)
+    if from_document is not None:
+        DOCUMENT_KINDS[name] = from_document

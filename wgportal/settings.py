@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from sqlalchemy.pool import NullPool
 
+from wgportal.storage_url import storage_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("WGPORTAL_VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # SQLite, the embedded broker and PDFs live here
@@ -168,15 +170,21 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "wgportal" / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
+# The document register's files: the local file system by default, an S3-compatible object
+# store when STORAGE_URL names one (see wgportal/storage_url.py and docs/documents.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_from_url(env.str("STORAGE_URL", default="")),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
+# The largest file the register takes (the longest reports are a few megabytes).
+DOCUMENT_MAX_SIZE = env.int("DOCUMENT_MAX_SIZE", default=50 * 1024 * 1024)
+# Uploads larger than this go to a temporary file rather than memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Rendered PDFs, by a hash of their content; shared by all web processes and workers.
 PDF_CACHE_DIR = Path(env.str("PDF_CACHE_DIR", default=str(VAR_DIR / "pdf")))
 
@@ -255,6 +263,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The database is the source of truth; every minute a scan finds what is due and claims it.
 CELERY_BEAT_SCHEDULE = {
     "scan": {"task": "submissions.tasks.scan", "schedule": env.float("SCAN_SECONDS", 60.0)},
+    # Issued documents' languages that a broker that was down left unrendered.
+    "render-due": {
+        "task": "meetings.tasks.render_due",
+        "schedule": env.float("SCAN_SECONDS", 60.0),
+    },
 }
 # A message a worker claimed but has not handed to the mail server after this many seconds
 # (its worker died while rendering) is queued again by the scan.

@@ -132,6 +132,8 @@ def public_pages(checked, page, language):
         ("meeting", url(language, "meetings:detail", "wg-2009")),
         ("meeting of the call", url(language, "meetings:detail", "wg-2010-01")),
         ("meeting documents", url(language, "meetings:documents", "wg-2009")),
+        ("document", url(language, "meetings:document", "CTOC/COP/WG.4/2009/1")),
+        ("conference room paper", url(language, "meetings:document", "CTOC/COP/2008/CRP.8")),
         ("body", url(language, "meetings:body", "working-group-trafficking")),
         ("bureau", url(language, "meetings:body", "cop-bureau")),
         (
@@ -249,8 +251,13 @@ def test_every_page_passes_axe_and_the_html_checker_in_english_and_arabic(
         checked.visit(page, url(language, "submissions:new", call.pk), f"{language} closed call")
     delegate.close()
     secretariat, page = context("secretariat")
-    for language in LANGUAGES:  # who answered the call
+    for language in LANGUAGES:  # who answered the call; a document not public yet
         checked.visit(page, url(language, "submissions:overview", call.pk), f"{language} answers")
+        checked.visit(
+            page,
+            url(language, "meetings:document", "CTOC/COP/WG.4/2010/1"),
+            f"{language} draft document",
+        )
     secretariat.close()
 
     president, page = context("president")

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_issuing_an_agenda_says_what_becomes_final_and_waits_for_post(secretariat_client):
-    agenda = ProvisionalAgenda.objects.first()
+    agenda = ProvisionalAgenda.objects.get(document__symbol="CTOC/COP/WG.4/2010/1")
     ProvisionalAgenda.objects.filter(pk=agenda.pk).update(issued_at=None)
     url = reverse("admin:meetings_provisionalagenda_changelist")
     data = {"action": "issue", "_selected_action": [agenda.pk]}
