@@ -29,6 +29,9 @@ PAGES = [
     "/{lang}/meetings/wg-2009/",
     "/{lang}/meetings/wg-2009/documents/",
     "/{lang}/states/",
+    "/{lang}/bodies/working-group-trafficking/",
+    "/{lang}/bodies/working-group-trafficking/recommendations/",
+    "/{lang}/bodies/working-group-trafficking/recommendations/?outcome=pending&format=csv",
     "/{lang}/meetings/wg-2009/calendar.ics",
 ]
 

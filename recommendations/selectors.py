@@ -1,11 +1,14 @@
 """Reads of recommendations for the pages and the export, each in a fixed number of queries."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from meetings.models import Meeting
 
 from .models import FollowUp, Recommendation, Report, TransmittalNote
+
+# When the recommendation's meeting's report was issued (None: a draft the secretariat sees).
+PUBLISHED = F("meeting__report__issued_at")
 
 
 def visible_to(user):
@@ -22,6 +25,7 @@ def _with_follow_up(recommendations):
         "paragraph__decision__session", "paragraph__parent", "recorded_by"
     ).order_by("-recorded_at", "-pk")
     notes = TransmittalNote.objects.select_related("document", "session", "agenda_item")
+    recommendations = recommendations.annotate(published_at=PUBLISHED)
     return recommendations.select_related("meeting", "agenda_item").prefetch_related(
         Prefetch("follow_ups", queryset=follow_ups, to_attr="follow_up_records"),
         Prefetch("meeting__transmitted_by", queryset=notes, to_attr="notes"),
@@ -36,9 +40,12 @@ def latest(recommendation):
 
 def by_meeting(body, user):
     """[(meeting, [recommendation])] of the body's meetings that have recommendations the
-    user may read, oldest meeting first. Two queries."""
+    user may read, oldest meeting first, each with ``published_at``. One query."""
     recommendations = (
-        visible_to(user).filter(meeting__body=body).select_related("meeting", "agenda_item")
+        visible_to(user)
+        .filter(meeting__body=body)
+        .select_related("meeting", "agenda_item")
+        .annotate(published_at=PUBLISHED)
     )
     grouped = {}
     for recommendation in recommendations.order_by("meeting__start_date", "number"):

@@ -148,3 +148,27 @@ def test_the_follow_up_page_queries_are_fixed(client, django_assert_num_queries)
 def test_the_body_page_adds_one_query_for_its_recommendations(client, django_assert_num_queries):
     with django_assert_num_queries(7):  # six for the body, its mandate and meetings
         client.get(BODY.format(language="en"))
+
+
+def test_the_permission_and_the_selector_say_the_same(django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    from recommendations.selectors import visible_to
+
+    readers = [
+        AnonymousUser(),
+        *django_user_model.objects.filter(username__in=["delegate-fr", "president", "secretariat"]),
+    ]
+    for reader in readers:
+        visible = set(visible_to(reader))
+        for recommendation in Recommendation.objects.select_related("meeting__report"):
+            allowed = reader.has_perm("recommendations.view_recommendation", recommendation)
+            assert allowed == (recommendation in visible), (reader, recommendation)
+    assert len(visible) == 11  # the secretariat's, last
+
+
+def test_the_secretariat_is_told_which_recommendations_are_drafts(secretariat_client):
+    body = html(secretariat_client, BODY.format(language="fr"))
+    assert body.count("Projet : publié lorsque le rapport de la réunion paraît.") == 1
+    page = html(secretariat_client, PAGE.format(language="en"))
+    assert page.count("Draft, not published") == 2  # the two of October 2010
