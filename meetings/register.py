@@ -111,7 +111,9 @@ def _release_if_complete(document):
 
 
 def _locked(document):
-    return Document.objects.select_for_update().select_related("meeting").get(pk=document.pk)
+    # Only the document's row: PostgreSQL locks no row of an outer join.
+    locked = Document.objects.select_for_update(of=("self",)).select_related("meeting")
+    return locked.get(pk=document.pk)
 
 
 @transaction.atomic
