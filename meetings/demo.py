@@ -236,12 +236,17 @@ def load_meetings(bodies):
     return meetings
 
 
+# The reports and the note the portal composes from the recommendations' records: their demo
+# issues and renders them as such, not as demo copies.
+RENDERED_AS_RECORDED = {"CTOC/COP/WG.4/2010/6", "CTOC/COP/WG.4/2011/8", "CTOC/COP/2012/6"}
+
+
 def load_versions(documents, agenda):
     """Every document the sources cite holds its versions: demo copies the portal renders,
     and the April 2009 agenda in the portal's own rendering, issued in six languages. The
     draft agenda of January 2010 is not issued. Loading again renders nothing twice."""
     for symbol, document in documents.items():
-        if symbol == AGENDA_2010:
+        if symbol == AGENDA_2010 or symbol in RENDERED_AS_RECORDED:
             continue
         kind = AGENDA_KIND if symbol == AGENDA else DEMO_COPY_KIND
         if document.issued_at is None:

@@ -200,7 +200,10 @@ class IssueAction:
     issuing does; each refusal is a message naming the document."""
 
     issue_consequences = [
-        _("Each document is issued in the six languages with today's date and goes public."),
+        _(
+            "Each document is issued in the six languages with today's date; a worker renders "
+            "each language, and the document is public once the last is stored."
+        ),
         _("It can no longer be withdrawn from the public."),
         _("No message goes out: nobody is told by e-mail."),
     ]

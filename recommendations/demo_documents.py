@@ -1,16 +1,22 @@
-"""Demo data: the reports of the Working Group's meetings of January 2010 and October 2011,
+"""Demo data: the reports of the Working Group's meetings of 2009, 2010 and 2011,
 and the note by the Secretariat transmitting the recommendations of October 2011 to the sixth
 session of the Conference, as the source note of 2012 has it."""
 
 import datetime
 
 from decisions.models import Decision
+from meetings import register
 from meetings.models import AgendaItem, Body, Document, Meeting
 from wgportal.demo import translations
 
+from .documents import NOTE_KIND, REPORT_KIND
 from .models import Report, TransmittalNote
 
-REPORTS = {"wg-2010-01": "CTOC/COP/WG.4/2010/6", "wg-2011": "CTOC/COP/WG.4/2011/8"}
+REPORTS = {
+    "wg-2009": "CTOC/COP/WG.4/2009/2",
+    "wg-2010-01": "CTOC/COP/WG.4/2010/6",
+    "wg-2011": "CTOC/COP/WG.4/2011/8",
+}
 NOTE = "CTOC/COP/2012/6"
 # The note: the body, the session, the item it is issued under, the meetings it transmits,
 # the mandates it recalls.
@@ -19,7 +25,24 @@ NOTE_RECORDS = ("working-group-trafficking", "cop-6", (2, "b"), ["wg-2011"], ["4
 
 def load():
     reports = [load_report(slug, symbol) for slug, symbol in REPORTS.items()]
-    return reports, load_note()
+    note = load_note()
+    for record, kind in [*((report, REPORT_KIND) for report in reports), (note, NOTE_KIND)]:
+        load_versions(record, kind)
+    return reports, note
+
+
+def load_versions(record, kind):
+    """An issued report or note in the register as the portal renders it, each language
+    rendered once (loading again renders nothing)."""
+    document = record.document
+    if record.issued_at is None:
+        return
+    if document.issued_at is None:
+        document.rendered_kind = kind
+        document.issued_at = record.issued_at
+        document.save(update_fields=["rendered_kind", "issued_at"])
+    for language in document.languages:
+        register.render_version(document, language)
 
 
 def load_report(slug, symbol):

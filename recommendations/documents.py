@@ -22,6 +22,9 @@ from wgportal import pdf, style
 from . import selectors
 from .validators import PLACEHOLDER_RE
 
+REPORT_KIND = "report"
+NOTE_KIND = "note"
+
 # How the introduction cites a paragraph of the mandate: the paragraph's text, which opens
 # with the Conference's verb ("Decided, …;"), ends the sentence.
 INTRODUCTION = {
@@ -215,14 +218,26 @@ def _add_symbol_argument(parser):
     parser.add_argument("--symbol", required=True, help="the document's symbol")
 
 
+def _report_from_document(document, language):
+    return report_pdf(selectors.report(document.symbol), language)
+
+
+def _note_from_document(document, language):
+    return note_pdf(selectors.note(document.symbol), language)
+
+
 def register():
+    """The two kinds, for `manage.py render_pdf` and for the register's worker, which renders
+    each language version of an issued report or note."""
     pdf.register_kind(
-        "report",
+        REPORT_KIND,
         _add_symbol_argument,
         lambda options, language: report_pdf(selectors.report(options["symbol"]), language),
+        from_document=_report_from_document,
     )
     pdf.register_kind(
-        "note",
+        NOTE_KIND,
         _add_symbol_argument,
         lambda options, language: note_pdf(selectors.note(options["symbol"]), language),
+        from_document=_note_from_document,
     )

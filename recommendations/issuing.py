@@ -1,6 +1,6 @@
-"""Issuing a meeting's report and a note by the Secretariat: the document goes public in the
-six languages, dated the day it is issued in the meeting's zone, and is handed to the document
-register, whose worker renders each language version.
+"""Issuing a meeting's report and a note by the Secretariat: the record is issued, and its
+document with it through the document register, which dates it (the day in the meeting's zone)
+and has a worker render each language version; the document is public once the last is stored.
 
 Both refuse what would go out incomplete: a text the secretariat wrote in one language and not
 in another, a report without recommendations, a note that transmits no meeting. Each takes its
@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from meetings import register
 from wgportal import i18n
 
+from .documents import NOTE_KIND, REPORT_KIND
 from .models import Report, TransmittalNote
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-REPORT_KIND = "report"
-NOTE_KIND = "note"
 
 
 def untranslated(instance, field):
@@ -75,7 +75,7 @@ def note_gaps(note):
     return gaps
 
 
-def _issue(instance, *, by, gaps, zone, kind):
+def _issue(instance, *, by, gaps, kind):
     if instance.issued_at:
         raise ValidationError(
             _("%(symbol)s has been issued already.") % {"symbol": instance.document.symbol}
@@ -84,11 +84,7 @@ def _issue(instance, *, by, gaps, zone, kind):
         raise ValidationError(problems)
     instance.issued_at = timezone.now()
     instance.save(update_fields=["issued_at"])
-    document = instance.document
-    if document.issue_date is None:
-        document.issue_date = timezone.localdate(timezone=zone)
-        document.save(update_fields=["issue_date"])
-    hand_to_register(document, by=by, kind=kind)
+    register.issue_document(instance.document, by=by, rendered_kind=kind)
     return instance
 
 
@@ -100,7 +96,7 @@ def issue_report(report, *, by):
     report = (
         Report.objects.select_for_update().select_related("document", "meeting").get(pk=report.pk)
     )
-    return _issue(report, by=by, gaps=report_gaps, zone=report.meeting.zone, kind=REPORT_KIND)
+    return _issue(report, by=by, gaps=report_gaps, kind=REPORT_KIND)
 
 
 @transaction.atomic
@@ -113,11 +109,4 @@ def issue_note(note, *, by):
         .select_related("document", "session")
         .get(pk=note.pk)
     )
-    return _issue(note, by=by, gaps=note_gaps, zone=note.session.zone, kind=NOTE_KIND)
-
-
-def hand_to_register(document, *, by, kind):
-    """The register's step: issue ``document`` in the register under the rendered kind
-    ``kind``, whose worker renders and stores each language version once the transaction is
-    committed. The register is not part of the portal yet; until it is, the issued documents
-    are rendered on request (views.document_pdf) and kept in the PDF cache."""
+    return _issue(note, by=by, gaps=note_gaps, kind=NOTE_KIND)

@@ -107,8 +107,8 @@ def test_meeting_without_agenda_says_so(client):
 
 def test_documents_page_lists_issued_and_cited_documents(client):
     html = client.get("/en/meetings/wg-2009/documents/").content.decode()
-    # Its agenda, its report and the documents they cite, once public.
-    assert html.count('<td><a class="symbol"') == 12
+    # Its agenda, its report CTOC/COP/WG.4/2009/2 and the documents they cite.
+    assert html.count('<td><a class="symbol"') == 13
     assert "CTOC/COP/WG.4/2009/1" in html
     assert "CTOC/COP/2008/10" in html
 

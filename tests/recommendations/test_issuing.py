@@ -10,9 +10,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from meetings import register
 from meetings.models import Document, Meeting
 from recommendations import issuing
 from recommendations.models import Recommendation, Report, TransmittalNote
+from tests.test_pdf import normal, pdftotext
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +37,10 @@ def draft_report():
 def draft_note():
     note = TransmittalNote.objects.get(document__symbol=NOTE)
     TransmittalNote.objects.filter(pk=note.pk).update(issued_at=None)
-    Document.objects.filter(pk=note.document_id).update(issue_date=None)
+    note.document.versions.all().delete()
+    Document.objects.filter(pk=note.document_id).update(
+        issue_date=None, issued_at=None, released_at=None, rendered_kind=""
+    )
     note.refresh_from_db()
     return note
 
@@ -75,7 +80,7 @@ def test_nobody_else_issues(draft_report, draft_note, who, request):
 def test_a_document_is_issued_once(draft_note, secretariat):
     issuing.issue_note(draft_note, by=secretariat)
     first = TransmittalNote.objects.get(pk=draft_note.pk).issued_at
-    with pytest.raises(ValidationError, match="has been issued already"):
+    with pytest.raises(ValidationError, match="issued already"):
         issuing.issue_note(draft_note, by=secretariat)
     assert TransmittalNote.objects.get(pk=draft_note.pk).issued_at == first
 
@@ -152,4 +157,20 @@ def test_issuing_from_the_admin_says_what_it_does_and_waits_for_post(
     assert TransmittalNote.objects.get(pk=draft_note.pk).issued_at is not None
     # Issued again: a message, no error page, nothing changed.
     response = secretariat_client.post(url, {**data, "post": "yes"}, follow=True)
-    assert "has been issued already" in response.content.decode()
+    assert "issued already" in response.content.decode()
+
+
+def test_issuing_hands_the_note_to_the_register_whose_worker_renders_it(
+    draft_note, secretariat, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        issuing.issue_note(draft_note, by=secretariat)
+    document = Document.objects.get(pk=draft_note.document_id)
+    assert document.rendered_kind == "note" and document.issued_at is not None
+    assert len(callbacks) == len(LANGUAGES)  # one rendering per language, once committed
+    assert not document.is_public  # until the last language is stored
+    for language in LANGUAGES:
+        version = register.render_version(document, language)
+    assert Document.objects.get(pk=document.pk).is_public
+    with version.file.open("rb") as stored:
+        assert "Nota de la Secretaría" in normal(pdftotext(stored.read()))
