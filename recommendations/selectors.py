@@ -15,16 +15,22 @@ def visible_to(user):
     """The recommendations ``user`` may read: the secretariat all, everyone else those of
     meetings whose report is issued (the rule of rules.py, said as a query)."""
     recommendations = Recommendation.objects.all()
-    if user.is_active and user.is_staff:
+    if _is_secretariat(user):
         return recommendations
     return recommendations.filter(meeting__report__issued_at__isnull=False)
 
 
-def _with_follow_up(recommendations):
+def _is_secretariat(user):
+    return user.is_active and user.is_staff
+
+
+def _with_follow_up(recommendations, user):
     follow_ups = FollowUp.objects.select_related(
         "paragraph__decision__session", "paragraph__parent", "recorded_by"
     ).order_by("-recorded_at", "-pk")
     notes = TransmittalNote.objects.select_related("document", "session", "agenda_item")
+    if not _is_secretariat(user):  # a note not issued yet transmits nothing the public sees
+        notes = notes.filter(issued_at__isnull=False)
     recommendations = recommendations.annotate(published_at=PUBLISHED)
     return recommendations.select_related("meeting", "agenda_item").prefetch_related(
         Prefetch("follow_ups", queryset=follow_ups, to_attr="follow_up_records"),
@@ -63,7 +69,7 @@ def follow_up_table(body, user, *, meeting=None, addressee="", outcome=""):
     if addressee:
         recommendations = recommendations.filter(addressee=addressee)
     rows = []
-    for recommendation in _with_follow_up(recommendations).order_by(
+    for recommendation in _with_follow_up(recommendations, user).order_by(
         "meeting__start_date", "number"
     ):
         recommendation.follow_up = latest(recommendation)

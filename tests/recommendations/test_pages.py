@@ -177,3 +177,15 @@ def test_the_secretariat_is_told_which_recommendations_are_drafts(secretariat_cl
     assert body.count("Projet : publié lorsque le rapport de la réunion paraît.") == 1
     page = html(secretariat_client, PAGE.format(language="en"))
     assert page.count("Draft, not published") == 2  # the two of October 2010
+
+
+def test_a_note_not_issued_is_shown_to_the_secretariat_only(client, secretariat):
+    from recommendations.models import TransmittalNote
+
+    note = TransmittalNote.objects.get(document__symbol="CTOC/COP/2012/6")
+    assert "CTOC/COP/2012/6" in html(client, PAGE.format(language="en"), meeting="wg-2011")
+    TransmittalNote.objects.filter(pk=note.pk).update(issued_at=None)
+    assert "CTOC/COP/2012/6" not in html(client, PAGE.format(language="en"), meeting="wg-2011")
+    reader = Client()
+    reader.force_login(secretariat)
+    assert "CTOC/COP/2012/6" in html(reader, PAGE.format(language="en"), meeting="wg-2011")
