@@ -1,7 +1,7 @@
 import logging
 import os
 
-from celery import Celery
+from celery import Celery, current_app
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wgportal.settings")
 
@@ -15,7 +15,8 @@ def enqueue(task, *args):
     """Queue the task of this dotted name with these arguments. If the broker is down the work
     waits: the scan that beat runs every minute finds what was left and does it."""
     try:
-        app.signature(task, args=args).delay()
+        # The app current in this thread: the portal's, unless the caller made another current.
+        current_app.signature(task, args=args).delay()
     except Exception:  # the broker's errors vary by transport
         log.warning("Broker unreachable; %s%r waits for the scan.", task, args)
 
