@@ -139,6 +139,14 @@ def test_the_check_catches_what_the_glossary_forbids():
         "topic: none of ['议题']",
         "topic: '专题'",
     ]
+    assert faults("Note by the Secretariat", "مذكرة من الأمانة العامة", "ar") == [
+        "note-by-the-secretariat: 'مذكرة من الأمانة العامة'",
+    ]
+    assert faults("%(symbol)s is issued already.", "%(symbol)s уже издан.", "ru") == [
+        "issued: none of ['выпущ', 'выпуск', 'выпуст']",
+        "issued: 'издан'",
+    ]
+    assert faults("conference room paper", "document de séance", "fr") == []
 
 
 @pytest.mark.django_db
