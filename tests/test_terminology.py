@@ -87,6 +87,18 @@ def proposals(language):
             yield f"topic {index + 1} {field}", topic["en"][field], topic[language][field]
 
 
+def recommendations(language):
+    """The demo recommendations and the titles of the demo reports, in each language."""
+    records = tomllib.loads((BASE / "demo" / "recommendations.toml").read_text("utf-8"))
+    for group in ("reports", None):
+        table = records["reports"] if group else records
+        for key, entries in table.items():
+            if group is None and key in ("reports", "follow-up"):
+                continue
+            for number, record in entries.items() if group is None else [("", entries)]:
+                yield f"{key} {number}".strip(), record["en"], record[language]
+
+
 @pytest.mark.parametrize("language", DIRECTORIES)
 def test_catalogue_uses_the_glossary(language):
     wrong = []
@@ -105,7 +117,7 @@ def test_demo_texts_use_the_glossary(language):
         for key, text in texts.items()
         for fault in faults(english[key], text, language)
     ]
-    for key, english_text, text in proposals(language):
+    for key, english_text, text in [*proposals(language), *recommendations(language)]:
         wrong += [f"{key}: {fault}" for fault in faults(english_text, text, language)]
     assert not wrong, f"{language}:\n" + "\n".join(wrong)
 
@@ -139,6 +151,14 @@ def test_the_check_catches_what_the_glossary_forbids():
         "topic: none of ['议题']",
         "topic: '专题'",
     ]
+    assert faults("Note by the Secretariat", "مذكرة من الأمانة العامة", "ar") == [
+        "note-by-the-secretariat: 'مذكرة من الأمانة العامة'",
+    ]
+    assert faults("%(symbol)s is issued already.", "%(symbol)s уже издан.", "ru") == [
+        "issued: none of ['выпущ', 'выпуск', 'выпуст']",
+        "issued: 'издан'",
+    ]
+    assert faults("conference room paper", "document de séance", "fr") == []
 
 
 @pytest.mark.django_db

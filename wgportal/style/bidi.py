@@ -19,7 +19,8 @@ LTR_RUN = re.compile(
             r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # an e-mail address
             # Latin words, symbols, numbers with signs, spaces or separators inside.
             # It ends on a letter, digit or bracket: a full stop after it stays in the sentence.
-            r"[+\-]?[A-Za-z0-9(](?:[A-Za-z0-9()+\-/.:]*[A-Za-z0-9)])?"
+            # A bracket opens it only before a Latin letter or digit: "(ب)" is Arabic text.
+            r"[+\-]?(?:[A-Za-z0-9]|\((?=[A-Za-z0-9]))(?:[A-Za-z0-9()+\-/.:]*[A-Za-z0-9)])?"
             r"(?: [A-Za-z0-9()+\-/.:]*[A-Za-z0-9)])*",
         ]
     )
