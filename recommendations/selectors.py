@@ -93,7 +93,7 @@ def meetings_with_recommendations(body, user):
 def readable_with_follow_up(user):
     """The recommendations ``user`` may read across bodies, each with its follow-up records
     (latest first) and its meeting's notes: for the public API's lists. Three queries."""
-    return _with_follow_up(visible_to(user))
+    return _with_follow_up(visible_to(user), user)
 
 
 # The report's and the note's documents: one query per relation, whatever their size. --------

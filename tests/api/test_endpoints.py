@@ -2,8 +2,9 @@
 meetings with their calendars, documents, issued agendas; filters and their refusals."""
 
 import pytest
+from django.utils import timezone
 
-from meetings.models import Body, Meeting
+from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -150,15 +151,12 @@ def test_bad_filters_are_refused_with_400(api, path):
 
 def test_recommendations_with_their_follow_up(api, secretariat):
     from decisions.models import Paragraph
-    from meetings.models import AgendaItem, Document
     from recommendations.models import Recommendation, TransmittalNote
 
-    note = TransmittalNote.objects.create(
-        document=Document.objects.get_or_create(symbol="CTOC/COP/2012/6")[0],
-        body=Body.objects.get(slug="working-group-trafficking"),
-        session=Meeting.objects.get(slug="cop-6"),
-        agenda_item=AgendaItem.objects.filter(agenda__meeting__slug="cop-6").first(),
-    )
+    # The demo's note transmitting the meeting of October 2011, issued.
+    note = TransmittalNote.objects.get(document__symbol="CTOC/COP/2012/6")
+    note.issued_at = note.issued_at or timezone.now()
+    note.save(update_fields=["issued_at"])
     note.meetings.set(Meeting.objects.filter(slug="wg-2011"))
     Recommendation.objects.get(meeting__slug="wg-2011", number=1).follow_ups.create(
         outcome="taken_up",
@@ -170,7 +168,7 @@ def test_recommendations_with_their_follow_up(api, secretariat):
     assert listed and {r["meeting"] for r in listed} <= {"wg-2009", "wg-2010-01", "wg-2011"}
     followed = [r for r in listed if r["follow_up"]["outcome"] != "pending"]
     assert {r["follow_up"]["outcome"] for r in followed} == {"noted", "taken_up"}
-    taken = next(r for r in followed if r["follow_up"]["paragraph"])
+    taken = next(r for r in followed if (r["meeting"], r["number"]) == ("wg-2011", 1))
     assert taken["follow_up"]["paragraph"]["citation"] == "resolution 5/2, paragraph (a)"
     assert taken["follow_up"]["recorded_on"] == "2012-10-19"
     transmitted = {r["meeting"]: r["transmitted_by"] for r in listed}
