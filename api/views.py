@@ -43,7 +43,7 @@ def body_list(request, query: Query[schemas.PageQuery]):
     return paged(request, query, meetings.public_bodies(), ["pk"], "body")
 
 
-@router.get("/bodies/{slug}", response={200: schemas.BodyOut, **ERRORS}, url_name="body")
+@router.get("/bodies/{slug:slug}", response={200: schemas.BodyOut, **ERRORS}, url_name="body")
 def body_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
     body = get_object_or_404(meetings.public_bodies(), slug=slug)
     return represent(request, query).body(body)
@@ -53,7 +53,9 @@ def body_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
 
 
 class MeetingQuery(schemas.PageQuery, schemas.DateRange):
-    body: str | None = schemas.Field(None, description="Meetings of this body (its slug).")
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Meetings of this body (its slug)."
+    )
 
 
 @router.get("/meetings", response={200: schemas.MeetingPage, **ERRORS}, url_name="meeting_list")
@@ -69,7 +71,9 @@ def meeting_list(request, query: Query[MeetingQuery]):
     return paged(request, query, found, ["start_date", "pk"], "meeting")
 
 
-@router.get("/meetings/{slug}", response={200: schemas.MeetingOut, **ERRORS}, url_name="meeting")
+@router.get(
+    "/meetings/{slug:slug}", response={200: schemas.MeetingOut, **ERRORS}, url_name="meeting"
+)
 def meeting_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
     meeting = get_object_or_404(meetings.public_meetings(), slug=slug)
     return represent(request, query).meeting(meeting)
@@ -110,10 +114,17 @@ def decision_detail(
 
 class DocumentQuery(schemas.PageQuery, schemas.DateRange):
     symbol: str | None = schemas.Field(
-        None, max_length=80, description="Documents whose symbol begins so: CTOC/COP/WG.4/."
+        None,
+        max_length=80,
+        pattern=schemas.SYMBOL_START,
+        description="Documents whose symbol begins so: CTOC/COP/WG.4/.",
     )
-    meeting: str | None = schemas.Field(None, description="Documents of this meeting (slug).")
-    body: str | None = schemas.Field(None, description="Documents of this body's meetings.")
+    meeting: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Documents of this meeting (slug)."
+    )
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Documents of this body's meetings."
+    )
 
 
 @router.get("/documents", response={200: schemas.DocumentPage, **ERRORS}, url_name="document_list")
@@ -139,7 +150,7 @@ def document_list(request, query: Query[DocumentQuery]):
 
 
 @router.get(
-    "/documents/{path:symbol}",
+    "/documents/{symbol:symbol}",
     response={200: schemas.DocumentOut, **ERRORS},
     url_name="document",
 )
@@ -152,7 +163,9 @@ def document_detail(request, symbol: Path[str], query: Query[schemas.LanguageQue
 
 
 class AgendaQuery(schemas.PageQuery, schemas.DateRange):
-    body: str | None = schemas.Field(None, description="Agendas of this body's meetings.")
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Agendas of this body's meetings."
+    )
 
 
 @router.get("/agendas", response={200: schemas.AgendaPage, **ERRORS}, url_name="agenda_list")
@@ -169,7 +182,7 @@ def agenda_list(request, query: Query[AgendaQuery]):
     return paged(request, query, found, ["meeting__start_date", "pk"], "agenda")
 
 
-@router.get("/agendas/{slug}", response={200: schemas.AgendaOut, **ERRORS}, url_name="agenda")
+@router.get("/agendas/{slug:slug}", response={200: schemas.AgendaOut, **ERRORS}, url_name="agenda")
 def agenda_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
     """The provisional agenda of the meeting, once issued."""
     agenda = get_object_or_404(meetings.issued_agendas(), meeting__slug=slug)
@@ -183,8 +196,12 @@ def agenda_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery])
 
 
 class RecommendationQuery(schemas.PageQuery, schemas.DateRange):
-    body: str | None = schemas.Field(None, description="Adopted by this body's meetings.")
-    meeting: str | None = schemas.Field(None, description="Adopted by this meeting (slug).")
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Adopted by this body's meetings."
+    )
+    meeting: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Adopted by this meeting (slug)."
+    )
 
 
 def readable_recommendations():
@@ -216,7 +233,7 @@ def recommendation_list(request, query: Query[RecommendationQuery]):
 
 
 @router.get(
-    "/recommendations/{slug}/{number}",
+    "/recommendations/{slug:slug}/{number}",
     response={200: schemas.RecommendationOut, **ERRORS},
     url_name="recommendation",
 )
