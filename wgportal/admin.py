@@ -9,6 +9,7 @@ from django.db import connection
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -138,3 +139,42 @@ def act_on_each(modeladmin, request, objects, act, done):
             if done:
                 modeladmin.message_user(request, done(obj))
     return count
+
+
+class IssueAction:
+    """The admin action that issues the selected documents, after a page that says what
+    issuing does; each refusal is a message naming the document. The model admin names the
+    use case (``issue_one(record, by=user)``), what the page says (``issue_consequences``),
+    what each record needs loaded (``issue_related``) and who may (``has_issue_permission``).
+    """
+
+    issue_consequences = []
+    issue_related = ["document"]
+
+    def has_issue_permission(self, request):
+        raise NotImplementedError
+
+    def issued_symbol(self, record):
+        return record.document.symbol
+
+    @admin.action(description=_("Issue the selected documents"), permissions=["issue"])
+    def issue(self, request, queryset):
+        queryset = queryset.select_related(*self.issue_related)
+        if not confirmed(request):
+            return confirm_action(
+                self,
+                request,
+                queryset,
+                action="issue",
+                title=_("Issue the selected documents?"),
+                consequences=self.issue_consequences,
+                confirm=_("Issue the documents"),
+            )
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda record: self.issue_one(record, by=request.user),
+            lambda record: _("%(symbol)s is issued.") % {"symbol": self.issued_symbol(record)},
+        )
+        return None
