@@ -9,7 +9,6 @@ from rules import has_perm
 
 from decisions import selectors as decisions
 from meetings import selectors as meetings
-from meetings.models import Meeting
 from recommendations import selectors as recommendations
 from wgportal.http import found_or_404
 
@@ -32,6 +31,19 @@ def paged(request, query, queryset, order, item):
     out = represent(request, query)
     items, following = page(request, queryset, order, query.cursor, query.limit)
     return {"next": following, "results": [getattr(out, item)(obj) for obj in items]}
+
+
+def of_meetings(found, query, to_meeting=""):
+    """``found`` narrowed as the lists of meetings, agendas and recommendations narrow it: to
+    the meetings of ``body``, and to those whose days overlap ``date_from`` … ``date_to``.
+    ``to_meeting`` is the path from the listed model to its meeting ("meeting__")."""
+    if query.body:
+        found = found.filter(**{f"{to_meeting}body__slug": query.body})
+    if query.date_from:
+        found = found.filter(**{f"{to_meeting}end_date__gte": query.date_from})
+    if query.date_to:
+        found = found.filter(**{f"{to_meeting}start_date__lte": query.date_to})
+    return found
 
 
 # Bodies
@@ -61,13 +73,7 @@ class MeetingQuery(schemas.PageQuery, schemas.DateRange):
 @router.get("/meetings", response={200: schemas.MeetingPage, **ERRORS}, url_name="meeting_list")
 def meeting_list(request, query: Query[MeetingQuery]):
     """Every meeting, earliest first; `date_from`/`date_to` keep those that overlap the span."""
-    found = meetings.public_meetings()
-    if query.body:
-        found = found.filter(body__slug=query.body)
-    if query.date_from:
-        found = found.filter(end_date__gte=query.date_from)
-    if query.date_to:
-        found = found.filter(start_date__lte=query.date_to)
+    found = of_meetings(meetings.public_meetings(), query)
     return paged(request, query, found, ["start_date", "pk"], "meeting")
 
 
@@ -136,9 +142,8 @@ def document_list(request, query: Query[DocumentQuery]):
         found = found.filter(symbol__startswith=query.symbol)
     if query.meeting:
         # The documents the meeting's page lists, and only those.
-        meeting = Meeting.objects.filter(slug=query.meeting).first()
+        meeting = meetings.public_meetings().filter(slug=query.meeting).first()
         listed = meetings.meeting_documents(meeting).values("pk") if meeting else []
-
         found = found.filter(pk__in=listed)
     if query.body:
         found = found.filter(meeting__body__slug=query.body)
@@ -172,13 +177,7 @@ class AgendaQuery(schemas.PageQuery, schemas.DateRange):
 def agenda_list(request, query: Query[AgendaQuery]):
     """Issued provisional agendas with their items, annotations and documentation, by the
     meeting's first day; `date_from`/`date_to` on the meeting's days."""
-    found = meetings.issued_agendas()
-    if query.body:
-        found = found.filter(meeting__body__slug=query.body)
-    if query.date_from:
-        found = found.filter(meeting__end_date__gte=query.date_from)
-    if query.date_to:
-        found = found.filter(meeting__start_date__lte=query.date_to)
+    found = of_meetings(meetings.issued_agendas(), query, "meeting__")
     return paged(request, query, found, ["meeting__start_date", "pk"], "agenda")
 
 
@@ -219,15 +218,9 @@ def recommendation_list(request, query: Query[RecommendationQuery]):
     """Recommendations of meetings whose report is issued, by meeting and number, each with
     the note that transmitted it and its follow-up; `date_from`/`date_to` on the meeting's
     days."""
-    found = readable_recommendations()
-    if query.body:
-        found = found.filter(meeting__body__slug=query.body)
+    found = of_meetings(readable_recommendations(), query, "meeting__")
     if query.meeting:
         found = found.filter(meeting__slug=query.meeting)
-    if query.date_from:
-        found = found.filter(meeting__end_date__gte=query.date_from)
-    if query.date_to:
-        found = found.filter(meeting__start_date__lte=query.date_to)
     order = ["meeting__start_date", "meeting__pk", "number"]
     return paged(request, query, found, order, "recommendation")
 
