@@ -9,6 +9,7 @@ from rules import has_perm
 
 from decisions import selectors as decisions
 from meetings import selectors as meetings
+from meetings.models import Meeting
 from recommendations import selectors as recommendations
 from wgportal.http import found_or_404
 
@@ -142,7 +143,7 @@ def document_list(request, query: Query[DocumentQuery]):
         found = found.filter(symbol__startswith=query.symbol)
     if query.meeting:
         # The documents the meeting's page lists, and only those.
-        meeting = meetings.public_meetings().filter(slug=query.meeting).first()
+        meeting = Meeting.objects.filter(slug=query.meeting).first()
         listed = meetings.meeting_documents(meeting).values("pk") if meeting else []
         found = found.filter(pk__in=listed)
     if query.body:
