@@ -67,3 +67,18 @@ def test_an_agenda_not_issued_in_the_readers_language_is_not_found(client):
     document.save(update_fields=["languages"])
     assert client.get("/ru/meetings/wg-2009/agenda.pdf").status_code == 404
     assert client.get("/fr/meetings/wg-2009/agenda.pdf").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/en/admin/meetings/documentversion/upload/?document={NUL}",
+        f"/en/admin/meetings/documentversion/upload/?document={HUGE}",
+        f"/en/admin/meetings/meeting/{HUGE}/documents/",
+        f"/en/admin/recommendations/recommendation/import/?meeting={NUL}",
+        f"/en/bodies/working-group-trafficking/recommendations/?meeting={NUL}&outcome={NUL}",
+        f"/en/bodies/working-group-trafficking/recommendations/?meeting={HUGE}&format=csv",
+    ],
+)
+def test_the_secretariats_pages_take_hostile_ids(secretariat_client, path):
+    assert secretariat_client.get(path).status_code in {200, 404}
