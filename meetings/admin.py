@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,7 @@ from wgportal.admin import (
     IssueAction,
     TranslatedAdmin,
     act_on_each,
+    admin_page,
     confirm_action,
     confirmed,
     zoned_time,
@@ -123,13 +123,13 @@ class PermanentMissionAdmin(HistoryAdmin):
                     % {"created": created, "updated": updated},
                 )
                 return redirect("admin:meetings_permanentmission_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import missions from CSV"),
-            "form": form,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/meetings/permanentmission/import.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/meetings/permanentmission/import.html",
+            _("Import missions from CSV"),
+            form=form,
+        )
 
 
 @admin.register(BureauMember)
@@ -169,15 +169,15 @@ class MeetingAdmin(TranslatedAdmin):
             raise PermissionDenied
         meeting = get_object_or_404(Meeting, pk=pk)
         documents = selectors.meeting_documents(meeting, drafts=True)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Languages of the documents of %(meeting)s") % {"meeting": meeting},
-            "meeting": meeting,
-            "rows": selectors.language_overview(documents),
-            "languages": settings.LANGUAGES,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/meetings/meeting/documents.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/meetings/meeting/documents.html",
+            _("Languages of the documents of %(meeting)s") % {"meeting": meeting},
+            meeting=meeting,
+            rows=selectors.language_overview(documents),
+            languages=settings.LANGUAGES,
+        )
 
 
 class DocumentForm(forms.ModelForm):
@@ -347,13 +347,13 @@ class DocumentVersionAdmin(HistoryAdmin):
                         % {"version": version, "name": version.original_name},
                     )
                 return redirect("admin:meetings_documentversion_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Upload language versions"),
-            "form": form,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/meetings/documentversion/upload.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/meetings/documentversion/upload.html",
+            _("Upload language versions"),
+            form=form,
+        )
 
 
 class FrozenOnceIssued:

@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +13,7 @@ from wgportal.admin import (
     IssueAction,
     KeysOnlyAutocomplete,
     TranslatedAdmin,
+    admin_page,
     zoned_time,
 )
 
@@ -133,16 +133,14 @@ class RecommendationAdmin(TranslatedAdmin):
                 for message in error.messages:
                     form.add_error("text", message)
                 preview = None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import recommendations from a report's text"),
-            "form": form,
-            "preview": preview,
-            "replaces": bool(preview and replaced),
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(
-            request, "admin/recommendations/recommendation/import.html", context
+        return admin_page(
+            self,
+            request,
+            "admin/recommendations/recommendation/import.html",
+            _("Import recommendations from a report's text"),
+            form=form,
+            preview=preview,
+            replaces=bool(preview and replaced),
         )
 
 

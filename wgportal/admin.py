@@ -98,6 +98,21 @@ class EnteredInZoneMixin:
             return super().changeform_view(request, object_id, form_url, extra_context)
 
 
+def admin_page(modeladmin, request, template, title, **context):
+    """A page of a model admin's own (an upload, an import, an overview) in the admin's frame:
+    the site's context, the page's title, and the model's options for the breadcrumbs."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": title,
+            "opts": modeladmin.model._meta,
+            **context,
+        },
+    )
+
+
 def confirmed(request):
     """Whether an admin action's intermediate page was confirmed (Django's ``post`` field)."""
     return request.POST.get("post") == "yes"
