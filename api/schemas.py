@@ -17,6 +17,12 @@ Translations = TypedDict(
 Text = str | Translations
 
 
+# What a slug, and the beginning of a symbol, are written with: a query holding anything else (a
+# NUL, which PostgreSQL refuses) is a 400 naming the parameter, not a query that fails.
+SLUG = r"^[-a-zA-Z0-9_]+$"
+SYMBOL_START = r"^[A-Za-z0-9./]+$"
+
+
 class Problem(Schema):
     parameter: str | None = Field(description="The parameter at fault.")
     error: str

@@ -34,6 +34,19 @@ def paged(request, query, queryset, order, item):
     return {"next": following, "results": [getattr(out, item)(obj) for obj in items]}
 
 
+def of_meetings(found, query, to_meeting=""):
+    """``found`` narrowed as the lists of meetings, agendas and recommendations narrow it: to
+    the meetings of ``body``, and to those whose days overlap ``date_from`` … ``date_to``.
+    ``to_meeting`` is the path from the listed model to its meeting ("meeting__")."""
+    if query.body:
+        found = found.filter(**{f"{to_meeting}body__slug": query.body})
+    if query.date_from:
+        found = found.filter(**{f"{to_meeting}end_date__gte": query.date_from})
+    if query.date_to:
+        found = found.filter(**{f"{to_meeting}start_date__lte": query.date_to})
+    return found
+
+
 # Bodies
 
 
@@ -43,7 +56,7 @@ def body_list(request, query: Query[schemas.PageQuery]):
     return paged(request, query, meetings.public_bodies(), ["pk"], "body")
 
 
-@router.get("/bodies/{slug}", response={200: schemas.BodyOut, **ERRORS}, url_name="body")
+@router.get("/bodies/{slug:slug}", response={200: schemas.BodyOut, **ERRORS}, url_name="body")
 def body_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
     body = get_object_or_404(meetings.public_bodies(), slug=slug)
     return represent(request, query).body(body)
@@ -53,23 +66,21 @@ def body_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
 
 
 class MeetingQuery(schemas.PageQuery, schemas.DateRange):
-    body: str | None = schemas.Field(None, description="Meetings of this body (its slug).")
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Meetings of this body (its slug)."
+    )
 
 
 @router.get("/meetings", response={200: schemas.MeetingPage, **ERRORS}, url_name="meeting_list")
 def meeting_list(request, query: Query[MeetingQuery]):
     """Every meeting, earliest first; `date_from`/`date_to` keep those that overlap the span."""
-    found = meetings.public_meetings()
-    if query.body:
-        found = found.filter(body__slug=query.body)
-    if query.date_from:
-        found = found.filter(end_date__gte=query.date_from)
-    if query.date_to:
-        found = found.filter(start_date__lte=query.date_to)
+    found = of_meetings(meetings.public_meetings(), query)
     return paged(request, query, found, ["start_date", "pk"], "meeting")
 
 
-@router.get("/meetings/{slug}", response={200: schemas.MeetingOut, **ERRORS}, url_name="meeting")
+@router.get(
+    "/meetings/{slug:slug}", response={200: schemas.MeetingOut, **ERRORS}, url_name="meeting"
+)
 def meeting_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
     meeting = get_object_or_404(meetings.public_meetings(), slug=slug)
     return represent(request, query).meeting(meeting)
@@ -110,10 +121,17 @@ def decision_detail(
 
 class DocumentQuery(schemas.PageQuery, schemas.DateRange):
     symbol: str | None = schemas.Field(
-        None, max_length=80, description="Documents whose symbol begins so: CTOC/COP/WG.4/."
+        None,
+        max_length=80,
+        pattern=schemas.SYMBOL_START,
+        description="Documents whose symbol begins so: CTOC/COP/WG.4/.",
     )
-    meeting: str | None = schemas.Field(None, description="Documents of this meeting (slug).")
-    body: str | None = schemas.Field(None, description="Documents of this body's meetings.")
+    meeting: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Documents of this meeting (slug)."
+    )
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Documents of this body's meetings."
+    )
 
 
 @router.get("/documents", response={200: schemas.DocumentPage, **ERRORS}, url_name="document_list")
@@ -127,7 +145,6 @@ def document_list(request, query: Query[DocumentQuery]):
         # The documents the meeting's page lists, and only those.
         meeting = Meeting.objects.filter(slug=query.meeting).first()
         listed = meetings.meeting_documents(meeting).values("pk") if meeting else []
-
         found = found.filter(pk__in=listed)
     if query.body:
         found = found.filter(meeting__body__slug=query.body)
@@ -139,7 +156,7 @@ def document_list(request, query: Query[DocumentQuery]):
 
 
 @router.get(
-    "/documents/{path:symbol}",
+    "/documents/{symbol:symbol}",
     response={200: schemas.DocumentOut, **ERRORS},
     url_name="document",
 )
@@ -152,24 +169,20 @@ def document_detail(request, symbol: Path[str], query: Query[schemas.LanguageQue
 
 
 class AgendaQuery(schemas.PageQuery, schemas.DateRange):
-    body: str | None = schemas.Field(None, description="Agendas of this body's meetings.")
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Agendas of this body's meetings."
+    )
 
 
 @router.get("/agendas", response={200: schemas.AgendaPage, **ERRORS}, url_name="agenda_list")
 def agenda_list(request, query: Query[AgendaQuery]):
     """Issued provisional agendas with their items, annotations and documentation, by the
     meeting's first day; `date_from`/`date_to` on the meeting's days."""
-    found = meetings.issued_agendas()
-    if query.body:
-        found = found.filter(meeting__body__slug=query.body)
-    if query.date_from:
-        found = found.filter(meeting__end_date__gte=query.date_from)
-    if query.date_to:
-        found = found.filter(meeting__start_date__lte=query.date_to)
+    found = of_meetings(meetings.issued_agendas(), query, "meeting__")
     return paged(request, query, found, ["meeting__start_date", "pk"], "agenda")
 
 
-@router.get("/agendas/{slug}", response={200: schemas.AgendaOut, **ERRORS}, url_name="agenda")
+@router.get("/agendas/{slug:slug}", response={200: schemas.AgendaOut, **ERRORS}, url_name="agenda")
 def agenda_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery]):
     """The provisional agenda of the meeting, once issued."""
     agenda = get_object_or_404(meetings.issued_agendas(), meeting__slug=slug)
@@ -183,8 +196,12 @@ def agenda_detail(request, slug: Path[str], query: Query[schemas.LanguageQuery])
 
 
 class RecommendationQuery(schemas.PageQuery, schemas.DateRange):
-    body: str | None = schemas.Field(None, description="Adopted by this body's meetings.")
-    meeting: str | None = schemas.Field(None, description="Adopted by this meeting (slug).")
+    body: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Adopted by this body's meetings."
+    )
+    meeting: str | None = schemas.Field(
+        None, pattern=schemas.SLUG, description="Adopted by this meeting (slug)."
+    )
 
 
 def readable_recommendations():
@@ -202,21 +219,15 @@ def recommendation_list(request, query: Query[RecommendationQuery]):
     """Recommendations of meetings whose report is issued, by meeting and number, each with
     the note that transmitted it and its follow-up; `date_from`/`date_to` on the meeting's
     days."""
-    found = readable_recommendations()
-    if query.body:
-        found = found.filter(meeting__body__slug=query.body)
+    found = of_meetings(readable_recommendations(), query, "meeting__")
     if query.meeting:
         found = found.filter(meeting__slug=query.meeting)
-    if query.date_from:
-        found = found.filter(meeting__end_date__gte=query.date_from)
-    if query.date_to:
-        found = found.filter(meeting__start_date__lte=query.date_to)
     order = ["meeting__start_date", "meeting__pk", "number"]
     return paged(request, query, found, order, "recommendation")
 
 
 @router.get(
-    "/recommendations/{slug}/{number}",
+    "/recommendations/{slug:slug}/{number}",
     response={200: schemas.RecommendationOut, **ERRORS},
     url_name="recommendation",
 )

@@ -11,7 +11,6 @@ missing and filled with the demo data), CACHE_URL to redis://127.0.0.1:6379/1.
 """
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -21,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from deadline_rush import create_database, percentile
+import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8767
@@ -33,21 +32,11 @@ PATHS = {
 
 
 def environment():
-    return {
-        **os.environ,
-        "DATABASE_URL": os.environ.get(
-            "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wgportal_bench_api"
-        ),
-        "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1"),
-        "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/2"),
-        "DJANGO_SETTINGS_MODULE": "wgportal.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "benchmark-only-key-not-a-secret-0123456789",
-        "SECURE_SSL_REDIRECT": "0",
-        "API_RATE_LIMIT": "1000000/min",
-        "WGPORTAL_VAR_DIR": tempfile.mkdtemp(prefix="wgportal-api-"),
-        "LOG_LEVEL": "WARNING",
-    }
+    return serving.environment(
+        "postgres://postgres@127.0.0.1:5432/wgportal_bench_api",
+        tempfile.mkdtemp(prefix="wgportal-api-"),
+        API_RATE_LIMIT="1000000/min",
+    )
 
 
 def get(path):
@@ -74,7 +63,7 @@ def main():
     parser.add_argument("--requests", type=int, default=50, help="per client and address")
     arguments = parser.parse_args()
     env = environment()
-    create_database(env["DATABASE_URL"])
+    serving.create_database(env["DATABASE_URL"])
     python = sys.executable
     for command in (
         ["migrate", "-v0"],
@@ -82,22 +71,7 @@ def main():
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "wgportal.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            os.environ.get("WEB_WORKERS", "2"),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = subprocess.Popen(serving.gunicorn(PORT), cwd=ROOT, env=env)
     try:
         for _ in range(100):  # until it answers, then each worker warms up
             try:
@@ -131,7 +105,7 @@ def main():
         values.sort()
         print(
             f"  {name:<30} median {statistics.median(values) * 1000:5.0f} ms  "
-            f"p95 {percentile(values, 0.95) * 1000:5.0f} ms"
+            f"p95 {serving.percentile(values, 0.95) * 1000:5.0f} ms"
         )
     for error in sorted(set(errors))[:5]:
         print(f"  error: {error}")

@@ -41,6 +41,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import serving
+
 ROOT = Path(__file__).resolve().parent.parent
 STATES, DELEGATES_PER_STATE, HOUR = 195, 3, 3600
 THINK = (5, 60)  # seconds, in the real hour
@@ -120,36 +122,12 @@ def environment(checkout):
     parts = list(url)
     parts[2] += f"_rush_{checkout_id(checkout)}"  # the path, which names the database
     database = urllib.parse.urlunparse(parts)
-    return {
-        **os.environ,
-        "DATABASE_URL": database,
-        "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1"),
-        "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/2"),
-        "DJANGO_SETTINGS_MODULE": "wgportal.settings",
-        "PYTHONPATH": str(checkout),
-        "DEBUG": "0",
-        "SECRET_KEY": "benchmark-only-key-not-a-secret-0123456789",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "WGPORTAL_VAR_DIR": tempfile.mkdtemp(prefix="wgportal-rush-"),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def create_database(url):
-    import psycopg2
-
-    parsed = urllib.parse.urlparse(url)
-    admin = psycopg2.connect(
-        host=parsed.hostname, port=parsed.port or 5432, user=parsed.username, dbname="postgres"
+    return serving.environment(
+        database,
+        tempfile.mkdtemp(prefix="wgportal-rush-"),
+        DATABASE_URL=database,
+        PYTHONPATH=str(checkout),
     )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("select 1 from pg_database where datname = %s", [parsed.path[1:]])
-        if not cursor.fetchone():
-            cursor.execute(f'create database "{parsed.path[1:]}"')
-    admin.close()
 
 
 FIELD = re.compile(rb'name="(csrfmiddlewaretoken|form_token|version)" value="([^"]+)"')
@@ -279,7 +257,7 @@ def play(rate, seconds, prepared, server, database):
 def measure(checkout, seconds):
     env = environment(checkout)
     database = urllib.parse.urlparse(env["DATABASE_URL"]).path[1:]
-    create_database(env["DATABASE_URL"])
+    serving.create_database(env["DATABASE_URL"])
     python = checkout / ".venv" / "bin" / "python"
     python = str(python) if python.exists() else sys.executable
     prepared = subprocess.run(
@@ -298,22 +276,7 @@ def measure(checkout, seconds):
         env=env,
         check=True,
     )
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "wgportal.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            os.environ.get("WEB_WORKERS", "2"),
-            "--log-level",
-            "warning",
-        ],
-        cwd=checkout,
-        env=env,
-    )
+    server = subprocess.Popen(serving.gunicorn(PORT, python=python), cwd=checkout, env=env)
     try:
         warm_up(prepared)
         results = [(rate, play(rate, seconds, prepared, server, database)) for rate in (1, 10)]
@@ -340,10 +303,6 @@ def warm_up(prepared):
         fetch("GET", f"/en/proposals/calls/{prepared['call']}/new/", cookies)
 
 
-def percentile(values, share):
-    return values[min(len(values) - 1, max(0, round(share * len(values)) - 1))]
-
-
 def report(checkout, results, seconds):
     print(f"== {'this checkout' if checkout == ROOT else checkout.name}")
     for rate, (count, timings, errors, submitted, (web, database)) in results:
@@ -355,7 +314,7 @@ def report(checkout, results, seconds):
         for page in PAGES:
             values = sorted(timings[page])
             if values:
-                p50, p95, p99 = (percentile(values, s) * 1000 for s in (0.5, 0.95, 0.99))
+                p50, p95, p99 = (serving.percentile(values, s) * 1000 for s in (0.5, 0.95, 0.99))
                 print(
                     f"  {page:<11} n={len(values):<4} p50 {p50:4.0f} ms  p95 {p95:4.0f} ms  "
                     f"p99 {p99:4.0f} ms"

@@ -28,8 +28,9 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 from pathlib import Path
+
+import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "issue-day"
@@ -37,44 +38,16 @@ PORT = 8767
 MISSIONS, CONCURRENT = 195, 50
 SYMBOL = "CTOC/COP/WG.4/2010/1"
 
-os.environ.update(
-    {
-        "DATABASE_URL": os.environ.get(
-            "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wgportal_issue_day"
-        ),
-        "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1"),
-        "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/2"),
-        "DJANGO_SETTINGS_MODULE": "wgportal.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "benchmark-only-key-not-a-secret-0123456789",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "WGPORTAL_VAR_DIR": str(VAR),
-        "STORAGE_URL": f"file://{VAR / 'media'}",
-        "LOG_LEVEL": "WARNING",
-    }
-)
 sys.path.insert(0, str(ROOT))
-
-
-def create_database(url):
-    import psycopg2
-
-    parsed = urllib.parse.urlparse(url)
-    admin = psycopg2.connect(
-        host=parsed.hostname, port=parsed.port or 5432, user=parsed.username, dbname="postgres"
+os.environ.update(
+    serving.environment(
+        "postgres://postgres@127.0.0.1:5432/wgportal_issue_day",
+        VAR,
+        STORAGE_URL=f"file://{VAR / 'media'}",
     )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("select 1 from pg_database where datname = %s", [parsed.path[1:]])
-        if not cursor.fetchone():
-            cursor.execute(f'create database "{parsed.path[1:]}"')
-    admin.close()
-
-
+)
 VAR.mkdir(parents=True, exist_ok=True)
-create_database(os.environ["DATABASE_URL"])
+serving.create_database(os.environ["DATABASE_URL"])
 
 import django  # noqa: E402
 
@@ -185,12 +158,7 @@ def main():
     python = sys.executable
     web_cache, worker_cache = VAR / "web-pdf", VAR / "worker-pdf"
     processes = [
-        start(
-            [python, "-m", "gunicorn", "wgportal.wsgi:application", "--bind",
-             f"127.0.0.1:{PORT}", "--workers", os.environ.get("WEB_WORKERS", "3"),
-             "--log-level", "warning"],
-            web_cache,
-        ),
+        start(serving.gunicorn(PORT, workers="3"), web_cache),
         start(
             [python, "-m", "celery", "-A", "wgportal", "worker", "--concurrency", "2",
              "--loglevel", "WARNING", "--without-mingle", "--without-gossip"],
@@ -207,12 +175,12 @@ def main():
             shutil.rmtree(worker_cache, ignore_errors=True)  # every round renders afresh
             available, timings, wrong, cpu, alone = one_round(secretariat, languages, processes[0])
             ordered = sorted(timings)
-            cut = statistics.quantiles(ordered, n=100)
+            p50, p95, p99 = (serving.percentile(ordered, share) for share in (0.5, 0.95, 0.99))
             rendered_by_web = list(web_cache.glob("*.pdf")) if web_cache.exists() else []
             print(
                 f"round {number}: issue to six versions available {available:.2f} s; "
-                f"downloads first {timings[0] * 1000:.0f} ms, p50 {cut[49] * 1000:.0f}, "
-                f"p95 {cut[94] * 1000:.0f}, p99 {cut[98] * 1000:.0f}, "
+                f"downloads first {timings[0] * 1000:.0f} ms, p50 {p50 * 1000:.0f}, "
+                f"p95 {p95 * 1000:.0f}, p99 {p99 * 1000:.0f}, "
                 f"slowest {ordered[-1] * 1000:.0f} ms; wrong answers {len(wrong)}; "
                 f"rendered by the web processes {len(rendered_by_web)}; web CPU per download "
                 f"{cpu * 1000:.1f} ms; one download alone {alone * 1000:.1f} ms"

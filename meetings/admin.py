@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +12,10 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from wgportal.admin import (
     HistoryAdmin,
+    IssueAction,
     TranslatedAdmin,
     act_on_each,
+    admin_page,
     confirm_action,
     confirmed,
     zoned_time,
@@ -122,13 +123,13 @@ class PermanentMissionAdmin(HistoryAdmin):
                     % {"created": created, "updated": updated},
                 )
                 return redirect("admin:meetings_permanentmission_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import missions from CSV"),
-            "form": form,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/meetings/permanentmission/import.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/meetings/permanentmission/import.html",
+            _("Import missions from CSV"),
+            form=form,
+        )
 
 
 @admin.register(BureauMember)
@@ -168,15 +169,15 @@ class MeetingAdmin(TranslatedAdmin):
             raise PermissionDenied
         meeting = get_object_or_404(Meeting, pk=pk)
         documents = selectors.meeting_documents(meeting, drafts=True)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Languages of the documents of %(meeting)s") % {"meeting": meeting},
-            "meeting": meeting,
-            "rows": selectors.language_overview(documents),
-            "languages": settings.LANGUAGES,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/meetings/meeting/documents.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/meetings/meeting/documents.html",
+            _("Languages of the documents of %(meeting)s") % {"meeting": meeting},
+            meeting=meeting,
+            rows=selectors.language_overview(documents),
+            languages=settings.LANGUAGES,
+        )
 
 
 class DocumentForm(forms.ModelForm):
@@ -231,7 +232,7 @@ ISSUED_AT_DOCUMENT = zoned_time(Document, "issued_at")
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslatedAdmin):
+class DocumentAdmin(IssueAction, TranslatedAdmin):
     form = DocumentForm
     list_display = ["symbol", "title", "category", "issue_date", missing, RELEASED_AT]
     list_filter = ["category", "distribution", "original_language", "not_edited", "meeting"]
@@ -240,6 +241,16 @@ class DocumentAdmin(TranslatedAdmin):
     readonly_fields = ["rendered_kind", ISSUED_AT_DOCUMENT, RELEASED_AT]
     inlines = [VersionInline]
     actions = ["issue"]
+    issue_one = staticmethod(register.issue_document)
+    issue_related = ["meeting"]
+    issue_consequences = [
+        _(
+            "Each document is public from now on, every language version of it at once, dated "
+            "today unless it has its date of issue."
+        ),
+        _("A document missing a language is not issued; the message names it."),
+        _("No message goes out: nobody is told by e-mail."),
+    ]
     change_form_template = "admin/meetings/document/change_form.html"
 
     def get_queryset(self, request):
@@ -250,34 +261,11 @@ class DocumentAdmin(TranslatedAdmin):
         fields = super().get_readonly_fields(request, obj)
         return [*fields, "languages"] if obj and obj.issued_at else fields
 
-    @admin.action(description=_("Issue the selected documents"), permissions=["change"])
-    def issue(self, request, queryset):
-        queryset = queryset.select_related("meeting")
-        if not confirmed(request):
-            return confirm_action(
-                self,
-                request,
-                queryset,
-                action="issue",
-                title=_("Issue the selected documents?"),
-                consequences=[
-                    _(
-                        "Each document is public from now on, every language version of it at "
-                        "once, dated today unless it has its date of issue."
-                    ),
-                    _("A document missing a language is not issued; the message names it."),
-                    _("No message goes out: nobody is told by e-mail."),
-                ],
-                confirm=_("Issue the documents"),
-            )
-        act_on_each(
-            self,
-            request,
-            queryset,
-            lambda document: register.issue_document(document, by=request.user),
-            lambda document: _("%(symbol)s is issued.") % {"symbol": document.symbol},
-        )
-        return None
+    def has_issue_permission(self, request):
+        return self.has_change_permission(request)
+
+    def issued_symbol(self, document):
+        return document.symbol
 
 
 @admin.register(DocumentVersion)
@@ -359,13 +347,13 @@ class DocumentVersionAdmin(HistoryAdmin):
                         % {"version": version, "name": version.original_name},
                     )
                 return redirect("admin:meetings_documentversion_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Upload language versions"),
-            "form": form,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/meetings/documentversion/upload.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/meetings/documentversion/upload.html",
+            _("Upload language versions"),
+            form=form,
+        )
 
 
 class FrozenOnceIssued:

@@ -14,8 +14,9 @@ def is_bureau_member(user):
 
 
 @rules.predicate
-def is_issued(user, agenda):
-    return agenda is not None and agenda.issued_at is not None
+def is_issued(user, record):
+    """A provisional agenda, a report or a note by the Secretariat, once issued."""
+    return record is not None and record.issued_at is not None
 
 
 # A provisional agenda is public once issued; before, the secretariat prepares it and the

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import converters, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -12,11 +12,12 @@ urlpatterns = [
     path("meetings/<slug:slug>/calendar.ics", views.meeting_ics, name="ics"),
     # The symbol as it is, slashes and all: /documents/CTOC/COP/WG.4/2009/1/.
     re_path(
-        r"^documents/(?P<symbol>[A-Za-z0-9./]+)/(?P<filename>[A-Za-z0-9.-]+\.(?:pdf|docx))$",
+        rf"^documents/(?P<symbol>{converters.Symbol.regex})/"
+        r"(?P<filename>[A-Za-z0-9.-]+\.(?:pdf|docx))$",
         views.document_file,
         name="version",
     ),
-    path("documents/<path:symbol>/", views.document_detail, name="document"),
+    path("documents/<symbol:symbol>/", views.document_detail, name="document"),
     path("bodies/<slug:slug>/", views.body_detail, name="body"),
     path("bodies/<slug:slug>/calendar.ics", views.body_ics, name="body_ics"),
     path("states/", views.state_list, name="states"),

@@ -56,7 +56,10 @@ def agenda_pdf(request, slug):
         raise Http404("This meeting has no provisional agenda yet.")
     if agenda.document.released_at:
         language = request.LANGUAGE_CODE
-        version = next(v for v in agenda.document.versions.all() if v.language == language)
+        versions = (v for v in agenda.document.versions.all() if v.language == language)
+        version = next(versions, None)
+        if version is None:  # the secretariat left this language out of the languages of issue
+            raise Http404("The provisional agenda is not issued in this language.")
         return redirect(version)
     rendered = documents.agenda_pdf(meeting, request.LANGUAGE_CODE)
     return pdf_response(

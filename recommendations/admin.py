@@ -4,18 +4,16 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Body, Meeting
 from wgportal.admin import (
     HistoryAdmin,
+    IssueAction,
     KeysOnlyAutocomplete,
     TranslatedAdmin,
-    act_on_each,
-    confirm_action,
-    confirmed,
+    admin_page,
     zoned_time,
 )
 
@@ -135,16 +133,14 @@ class RecommendationAdmin(TranslatedAdmin):
                 for message in error.messages:
                     form.add_error("text", message)
                 preview = None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import recommendations from a report's text"),
-            "form": form,
-            "preview": preview,
-            "replaces": bool(preview and replaced),
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(
-            request, "admin/recommendations/recommendation/import.html", context
+        return admin_page(
+            self,
+            request,
+            "admin/recommendations/recommendation/import.html",
+            _("Import recommendations from a report's text"),
+            form=form,
+            preview=preview,
+            replaces=bool(preview and replaced),
         )
 
 
@@ -195,10 +191,7 @@ class FollowUpAdmin(HistoryAdmin):
 REPORT_ISSUED_AT = zoned_time(Report, "issued_at", lambda report: report.meeting.zone)
 
 
-class IssueAction:
-    """The admin action that issues the selected documents, after a page that says what
-    issuing does; each refusal is a message naming the document."""
-
+class IssueReportAction(IssueAction):
     issue_consequences = [
         _(
             "Each document is issued in the six languages with today's date; a worker renders "
@@ -211,31 +204,9 @@ class IssueAction:
     def has_issue_permission(self, request):
         return request.user.has_perm(f"recommendations.issue_{self.opts.model_name}")
 
-    @admin.action(description=_("Issue the selected documents"), permissions=["issue"])
-    def issue(self, request, queryset):
-        queryset = queryset.select_related("document")
-        if not confirmed(request):
-            return confirm_action(
-                self,
-                request,
-                queryset,
-                action="issue",
-                title=_("Issue the selected documents?"),
-                consequences=self.issue_consequences,
-                confirm=_("Issue the documents"),
-            )
-        act_on_each(
-            self,
-            request,
-            queryset,
-            lambda record: self.issue_one(record, by=request.user),
-            lambda record: _("%(symbol)s is issued.") % {"symbol": record.document.symbol},
-        )
-        return None
-
 
 @admin.register(Report)
-class ReportAdmin(IssueAction, TranslatedAdmin):
+class ReportAdmin(IssueReportAction, TranslatedAdmin):
     list_display = ["document", "meeting", REPORT_ISSUED_AT]
     actions = ["issue"]
     issue_one = staticmethod(issuing.issue_report)
@@ -249,7 +220,7 @@ NOTE_ISSUED_AT = zoned_time(TransmittalNote, "issued_at", lambda note: note.sess
 
 
 @admin.register(TransmittalNote)
-class TransmittalNoteAdmin(IssueAction, TranslatedAdmin):
+class TransmittalNoteAdmin(IssueReportAction, TranslatedAdmin):
     list_display = ["document", "body", "session", "agenda_item", NOTE_ISSUED_AT]
     readonly_fields = [NOTE_ISSUED_AT]
     actions = ["issue"]

@@ -6,7 +6,7 @@ the secretariat is still entering or translating."""
 
 import rules
 
-from meetings.rules import is_secretariat
+from meetings.rules import is_issued, is_secretariat
 
 
 @rules.predicate
@@ -19,14 +19,8 @@ def report_is_issued(user, recommendation):
 rules.add_perm("recommendations.view_recommendation", report_is_issued | is_secretariat)
 
 
-@rules.predicate
-def document_is_issued(user, record):
-    """A report or a note by the Secretariat, once issued."""
-    return record is not None and record.issued_at is not None
-
-
 # Issuing is the secretariat's; the public reads a report or a note once it is issued.
 rules.add_perm("recommendations.issue_report", is_secretariat)
 rules.add_perm("recommendations.issue_transmittalnote", is_secretariat)
-rules.add_perm("recommendations.view_report", document_is_issued | is_secretariat)
-rules.add_perm("recommendations.view_transmittalnote", document_is_issued | is_secretariat)
+rules.add_perm("recommendations.view_report", is_issued | is_secretariat)
+rules.add_perm("recommendations.view_transmittalnote", is_issued | is_secretariat)

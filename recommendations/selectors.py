@@ -4,6 +4,7 @@ from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from meetings.models import Meeting
+from meetings.rules import is_secretariat
 
 from .models import FollowUp, Recommendation, Report, TransmittalNote
 
@@ -15,13 +16,9 @@ def visible_to(user):
     """The recommendations ``user`` may read: the secretariat all, everyone else those of
     meetings whose report is issued (the rule of rules.py, said as a query)."""
     recommendations = Recommendation.objects.all()
-    if _is_secretariat(user):
+    if is_secretariat.test(user):
         return recommendations
     return recommendations.filter(meeting__report__issued_at__isnull=False)
-
-
-def _is_secretariat(user):
-    return user.is_active and user.is_staff
 
 
 def _with_follow_up(recommendations, user):
@@ -29,7 +26,7 @@ def _with_follow_up(recommendations, user):
         "paragraph__decision__session", "paragraph__parent", "recorded_by"
     ).order_by("-recorded_at", "-pk")
     notes = TransmittalNote.objects.select_related("document", "session", "agenda_item")
-    if not _is_secretariat(user):  # a note not issued yet transmits nothing the public sees
+    if not is_secretariat.test(user):  # a note not issued yet transmits nothing the public sees
         notes = notes.filter(issued_at__isnull=False)
     recommendations = recommendations.annotate(published_at=PUBLISHED)
     return recommendations.select_related("meeting", "agenda_item").prefetch_related(
@@ -93,7 +90,7 @@ def meetings_with_recommendations(body, user):
 def readable_with_follow_up(user):
     """The recommendations ``user`` may read across bodies, each with its follow-up records
     (latest first) and its meeting's notes: for the public API's lists. Three queries."""
-    return _with_follow_up(visible_to(user))
+    return _with_follow_up(visible_to(user), user)
 
 
 # The report's and the note's documents: one query per relation, whatever their size. --------

@@ -9,6 +9,7 @@ from django.db import connection
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -97,6 +98,21 @@ class EnteredInZoneMixin:
             return super().changeform_view(request, object_id, form_url, extra_context)
 
 
+def admin_page(modeladmin, request, template, title, **context):
+    """A page of a model admin's own (an upload, an import, an overview) in the admin's frame:
+    the site's context, the page's title, and the model's options for the breadcrumbs."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": title,
+            "opts": modeladmin.model._meta,
+            **context,
+        },
+    )
+
+
 def confirmed(request):
     """Whether an admin action's intermediate page was confirmed (Django's ``post`` field)."""
     return request.POST.get("post") == "yes"
@@ -138,3 +154,42 @@ def act_on_each(modeladmin, request, objects, act, done):
             if done:
                 modeladmin.message_user(request, done(obj))
     return count
+
+
+class IssueAction:
+    """The admin action that issues the selected documents, after a page that says what
+    issuing does; each refusal is a message naming the document. The model admin names the
+    use case (``issue_one(record, by=user)``), what the page says (``issue_consequences``),
+    what each record needs loaded (``issue_related``) and who may (``has_issue_permission``).
+    """
+
+    issue_consequences = []
+    issue_related = ["document"]
+
+    def has_issue_permission(self, request):
+        raise NotImplementedError
+
+    def issued_symbol(self, record):
+        return record.document.symbol
+
+    @admin.action(description=_("Issue the selected documents"), permissions=["issue"])
+    def issue(self, request, queryset):
+        queryset = queryset.select_related(*self.issue_related)
+        if not confirmed(request):
+            return confirm_action(
+                self,
+                request,
+                queryset,
+                action="issue",
+                title=_("Issue the selected documents?"),
+                consequences=self.issue_consequences,
+                confirm=_("Issue the documents"),
+            )
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda record: self.issue_one(record, by=request.user),
+            lambda record: _("%(symbol)s is issued.") % {"symbol": self.issued_symbol(record)},
+        )
+        return None
