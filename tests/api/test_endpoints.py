@@ -2,7 +2,6 @@
 meetings with their calendars, documents, issued agendas; filters and their refusals."""
 
 import pytest
-from django.utils import timezone
 
 from meetings.models import Meeting
 
