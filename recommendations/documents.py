@@ -10,7 +10,7 @@ values computed in the document's language.
 """
 
 import re
-from itertools import groupby
+from itertools import count, groupby
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -101,7 +101,8 @@ def recommendations_by_item(recommendations):
 
 
 def report_sections(report):
-    """The sections the secretariat writes, numbered after the two the records compose."""
+    """The sections the secretariat writes, numbered after the two the records compose:
+    [(section number, title, [paragraphs])]."""
     sections = [
         (pgettext("section of a report", "Summary of deliberations"), report.summary),
         (pgettext("section of a report", "Organization of the meeting"), report.organization),
@@ -121,18 +122,29 @@ def report_sections(report):
 
 
 def report_context(report, language):
+    """The report's paragraphs in one sequence through the document, as a UN report numbers
+    them: the introduction's, then the recommendations' (the recommendations are paragraphs
+    of the report, cf. CTOC/COP/WG.4/2010/6, paras. 3 ff.), then those of the sections the
+    secretariat writes; headings are not numbered."""
     meeting = report.meeting
     with override(language):
         conventions = style.style_for(language)
+        numbers = count(1)
         return {
             "report": report,
             "document": report.document,
             "meeting": meeting,
             "body_name": (meeting.body.parent or meeting.body).name,
             "numbers": [conventions.section_number(n) for n in (1, 2)],
-            "introduction": introduction(meeting),
-            "groups": recommendations_by_item(meeting.recommendations.all()),
-            "sections": report_sections(report),
+            "introduction": [(next(numbers), sentence) for sentence in introduction(meeting)],
+            "groups": [
+                (item, [(next(numbers), recommendation) for recommendation in group])
+                for item, group in recommendations_by_item(meeting.recommendations.all())
+            ],
+            "sections": [
+                (number, title, [(next(numbers), paragraph) for paragraph in paragraphs])
+                for number, title, paragraphs in report_sections(report)
+            ],
         }
 
 
@@ -198,7 +210,11 @@ def note_context(note, language):
             "recitals": split_paragraphs(
                 note.recitals, note_values(note, transmitted, language), language
             ),
-            "groups": recommendations_by_item(recommendations),
+            # The note transmits the recommendations under their own numbers.
+            "groups": [
+                (item, [(recommendation.number, recommendation) for recommendation in group])
+                for item, group in recommendations_by_item(recommendations)
+            ],
         }
 
 

@@ -161,3 +161,14 @@ def test_the_cached_menus_follow_the_reader_and_the_language(client, django_user
             assert (f'href="/{language}/admin/"' in html) is administration
             assert f'href="/{language}/decisions/"' in html
             assert f'value="{language}" lang="{language}" aria-current="true"' in html
+
+
+def test_chinese_pages_set_labels_and_asides_in_full_width_marks(client):
+    documents = client.get("/zh-hans/meetings/wg-2009/documents/").content.decode()
+    title = documents.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "：" in title and ": " not in title
+    english = client.get("/en/meetings/wg-2009/documents/").content.decode()
+    assert "Documents of the meeting: " in english.split("</title>", 1)[0]
+    follow_up = client.get("/zh-hans/bodies/working-group-trafficking/recommendations/")
+    page = follow_up.content.decode()
+    assert "</span>（" in page and "</span> (" not in page

@@ -339,3 +339,25 @@ def test_the_active_language_is_used_and_the_old_module_still_answers():
 )
 def test_a_decisions_paragraph_ends_the_sentence_that_cites_it(language, paragraph, clause):
     assert style.style_for(language).clause(paragraph) == clause
+
+
+# A label and what it introduces, an aside after a word: Chinese sets both in full-width marks
+# without spaces; the other languages as their sources write them (the French note's title
+# "… s'y rapportant: Protocole …" has no space before the colon).
+PUNCTUATION = {
+    "en": ("Documents of the meeting: Sixth session", "Report (not edited)"),
+    "fr": ("Documents de la réunion: Sixième session", "Rapport (non édité)"),
+    "es": ("Documentos de la reunión: Sexto período de sesiones", "Informe (no editado)"),
+    "ru": ("Документы совещания: Шестая сессия", "Доклад (неотредактированный)"),
+    "zh-hans": ("会议文件：第六届会议", "报告（未经编辑）"),
+    "ar": ("وثائق الاجتماع: الدورة السادسة", "التقرير (غير منقَّح)"),
+}
+
+
+@pytest.mark.parametrize(("language", "expected"), PUNCTUATION.items())
+def test_colon_and_aside(language, expected):
+    colon, aside = expected
+    label, text = colon.replace("：", ": ").split(": ", 1)
+    word, note = aside.replace("（", " (").rstrip(")）").split(" (", 1)
+    assert style.colon(label, text, language) == colon
+    assert word + style.aside(note, language) == aside

@@ -3,6 +3,7 @@ read back from their PDFs: the French note against the source's sentences, the i
 and its footnote and the meetings' dates in each language, the report's introduction naming
 the paragraphs of the mandate."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,22 @@ def test_the_report_reads_back_in_each_language(texts, language):
         sentences = documents.introduction(meeting)
     for phrase in sentences:
         assert holds(text, phrase, language), phrase
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_report_numbers_its_paragraphs_in_one_sequence(language):
+    """Introduction 1–2, the recommendations 3 onwards, then the secretariat's sections: one
+    sequence, no restart, the headings unnumbered."""
+    report = selectors.report(REPORT)
+    context = documents.report_context(report, language)
+    count = (
+        len(context["introduction"])
+        + sum(len(group) for _item, group in context["groups"])
+        + sum(len(paragraphs) for _number, _title, paragraphs in context["sections"])
+    )
+    assert context["sections"] and context["groups"]
+    text = pdftotext(documents.report_pdf(report, language).content)
+    # "3." opens a line; the Arabic "3-" comes out of the text layer in visual order, "-3".
+    marker = {"en": r"(\d+)\.", "ar": r"(?:(\d+)-|-(\d+))"}[language]
+    found = [int("".join(groups)) for groups in re.findall(rf"^\s*{marker}(?:\s|$)", text, re.M)]
+    assert found == list(range(1, count + 1)), text

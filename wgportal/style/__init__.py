@@ -93,6 +93,14 @@ def quote(text, language=None):
     return style_for(language).quote(text)
 
 
+def colon(label, text, language=None):
+    return style_for(language).colon(label, text)
+
+
+def aside(text, language=None):
+    return style_for(language).aside(text)
+
+
 def ordinal(number, language=None):
     return style_for(language).ordinal(number)
 

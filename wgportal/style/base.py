@@ -64,6 +64,10 @@ class Style:
     label_patterns = ("({})", "({})")  # a lettered item, a sub-paragraph
     label_path_separator = " "
     quotes = ("\u201c", "\u201d")
+    # A label and what it introduces ("Documents of the meeting: …"), and an aside after a
+    # word ("… (not edited)"): Chinese sets both in full-width marks, without spaces.
+    colon_pattern = "{0}: {1}"
+    aside_pattern = " ({0})"
     list_patterns = {"middle": "{0}, {1}", "end": "{0} and {1}"}
     # How a sentence lists dates, where it differs from a list of names.
     date_list_patterns = None
@@ -267,6 +271,12 @@ class Style:
 
     def quote(self, text):
         return f"{self.quotes[0]}{text}{self.quotes[1]}"
+
+    def colon(self, label, text):
+        return self.colon_pattern.format(label, text)
+
+    def aside(self, text):
+        return self.aside_pattern.format(text)
 
     def sort_key(self, text):
         return self.collator.getSortKey(str(text))

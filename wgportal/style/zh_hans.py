@@ -33,6 +33,8 @@ class Chinese(Style):
     date_list_patterns = {"middle": "{0}、{1}", "end": "{0}以及{1}"}
     place_in_pattern = "在{place}"
     full_stop = "。"
+    colon_pattern = "{0}：{1}"
+    aside_pattern = "（{0}）"
 
     def month(self, number):
         # Never the locale's "四月": one numeral style in every date.

@@ -69,6 +69,18 @@ def label(value, level=1):
     return style.label(value, int(level))
 
 
+@register.simple_tag
+def colon(label, text):
+    """'Documents of the meeting: Sixth session'; '会议文件：第六届会议'."""
+    return style.colon(label, text)
+
+
+@register.filter
+def aside(text):
+    """An aside after a word, its space included: ' (not edited)'; '（未经编辑）'."""
+    return style.aside(text)
+
+
 @register.filter
 def paragraph_number(number):
     """A numbered paragraph's number: "10." ("10-" in Arabic)."""
