@@ -10,7 +10,8 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from decisions import links
 
-        from . import converters, documents, paragraph_links
+        # version_cache: its receivers keep what downloads read in step with the register.
+        from . import converters, documents, paragraph_links, version_cache  # noqa: F401
 
         # For every app's addresses that carry a symbol: /documents/<symbol:symbol>/.
         register_converter(converters.Symbol, "symbol")

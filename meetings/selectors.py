@@ -163,28 +163,6 @@ def document(symbol, *, drafts=False):
     )
 
 
-def version(symbol, language):
-    """A version with what a download needs of its document, by the document's symbol and
-    the version's language (the busiest read on issue day: only the columns it uses)."""
-    return (
-        DocumentVersion.objects.select_related("document")
-        .only(*DOWNLOAD_FIELDS)
-        .get(document__symbol=symbol, language=language)
-    )
-
-
-DOWNLOAD_FIELDS = [
-    "language",
-    "file",
-    "format",
-    "size",
-    "sha256",
-    "stored_at",
-    "document__symbol",
-    "document__released_at",
-]
-
-
 def body_with_meetings(slug):
     return (
         Body.objects.select_related("parent", "established_by__decision__session")

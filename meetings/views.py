@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from wgportal import downloads
 from wgportal.http import found_or_404, pdf_response
 
-from . import body_sections, documents, selectors
+from . import body_sections, documents, selectors, version_cache
 from .calendar import meetings_calendar
 from .files import LANGUAGE_OF_LETTER
 
@@ -92,7 +92,7 @@ def document_file(request, symbol, filename):
     language = LANGUAGE_OF_LETTER.get(rest.partition(".")[0])
     if language is None:
         raise Http404
-    version = found_or_404(selectors.version, symbol, language)
+    version = found_or_404(version_cache.version, symbol, language)
     if filename != version.filename or not request.user.has_perm(
         "meetings.view_document_files", version.document
     ):

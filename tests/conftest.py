@@ -3,6 +3,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import timezone, translation
 
@@ -41,6 +42,12 @@ def english():
     """Each test starts in English: a request served before leaves its language active."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def register_cache():
+    """What downloads keep in the shared cache outlives a test's rolled-back data: forgotten."""
+    caches["register"].clear()
 
 
 @pytest.fixture(scope="session")

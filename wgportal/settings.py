@@ -132,6 +132,13 @@ CACHES = {
         "LOCATION": "fragments",
     },
 }
+# What downloads read of the register (meetings.version_cache): in the shared cache, or not kept
+# at all, since a version a worker stores must show at once in every web process.
+CACHES["register"] = (
+    {**CACHES["default"], "KEY_PREFIX": "register"}
+    if "CACHE_URL" in env
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+)
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if "CACHE_URL" in env
