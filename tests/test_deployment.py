@@ -187,8 +187,8 @@ def test_deploy_check_is_clean_with_every_production_setting_and_hardening_on(tm
 
 def test_gunicorn_loads_the_portal_with_every_view_before_its_workers_fork():
     """gunicorn.conf.py (read from the folder the image starts it in) preloads the application,
-    and the application imports the addresses and their views: no worker's first request waits
-    for them."""
+    and the application imports the addresses, their views and the cache's client: no worker's
+    first request waits for them."""
     config = subprocess.run(
         [sys.executable, "-m", "gunicorn", "--print-config", SERVICES["web"]["command"][1]],
         cwd=ROOT,
@@ -198,7 +198,11 @@ def test_gunicorn_loads_the_portal_with_every_view_before_its_workers_fork():
     )
     assert re.search(r"^preload_app\s+= True$", config.stdout, re.M), config.stderr[-2000:]
     loaded = subprocess.run(
-        [sys.executable, "-c", "import sys, wgportal.wsgi; print('api.v1' in sys.modules)"],
+        [
+            sys.executable,
+            "-c",
+            "import sys, wgportal.wsgi; print({'api.v1', 'redis'} <= {*sys.modules})",
+        ],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "wgportal.settings"},
         capture_output=True,
