@@ -161,13 +161,19 @@ def test_issuing_from_the_admin_says_what_it_does_and_waits_for_post(
 
 
 def test_issuing_hands_the_note_to_the_register_whose_worker_renders_it(
-    draft_note, secretariat, django_capture_on_commit_callbacks
+    draft_note, secretariat, django_capture_on_commit_callbacks, monkeypatch
 ):
+    queued = []
+    monkeypatch.setattr(register, "enqueue", lambda *task: queued.append(task))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         issuing.issue_note(draft_note, by=secretariat)
     document = Document.objects.get(pk=draft_note.document_id)
     assert document.rendered_kind == "note" and document.issued_at is not None
-    assert len(callbacks) == len(LANGUAGES)  # one rendering per language, once committed
+    assert not queued  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    # One rendering per language, once committed.
+    assert sorted(queued) == sorted(("render_version", document.pk, code) for code in LANGUAGES)
     assert not document.is_public  # until the last language is stored
     for language in LANGUAGES:
         version = register.render_version(document, language)
