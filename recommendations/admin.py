@@ -188,7 +188,9 @@ class FollowUpAdmin(HistoryAdmin):
         return False
 
 
-REPORT_ISSUED_AT = zoned_time(Report, "issued_at", lambda report: report.meeting.zone)
+# When the register issued the document, and since when it is public: the report's own state.
+REPORT_ISSUED_AT = zoned_time(Report, "document__issued_at", lambda report: report.meeting.zone)
+REPORT_PUBLIC = zoned_time(Report, "document__released_at", lambda report: report.meeting.zone)
 
 
 class IssueReportAction(IssueAction):
@@ -207,22 +209,23 @@ class IssueReportAction(IssueAction):
 
 @admin.register(Report)
 class ReportAdmin(IssueReportAction, TranslatedAdmin):
-    list_display = ["document", "meeting", REPORT_ISSUED_AT]
+    list_display = ["document", "meeting", REPORT_ISSUED_AT, REPORT_PUBLIC]
     actions = ["issue"]
     issue_one = staticmethod(issuing.issue_report)
     list_select_related = ["document", "meeting"]
     search_fields = ["document__symbol", "meeting__title"]
     autocomplete_fields = ["meeting", "document"]
-    readonly_fields = [REPORT_ISSUED_AT]
+    readonly_fields = [REPORT_ISSUED_AT, REPORT_PUBLIC]
 
 
-NOTE_ISSUED_AT = zoned_time(TransmittalNote, "issued_at", lambda note: note.session.zone)
+NOTE_ISSUED_AT = zoned_time(TransmittalNote, "document__issued_at", lambda note: note.session.zone)
+NOTE_PUBLIC = zoned_time(TransmittalNote, "document__released_at", lambda note: note.session.zone)
 
 
 @admin.register(TransmittalNote)
 class TransmittalNoteAdmin(IssueReportAction, TranslatedAdmin):
-    list_display = ["document", "body", "session", "agenda_item", NOTE_ISSUED_AT]
-    readonly_fields = [NOTE_ISSUED_AT]
+    list_display = ["document", "body", "session", "agenda_item", NOTE_ISSUED_AT, NOTE_PUBLIC]
+    readonly_fields = [NOTE_ISSUED_AT, NOTE_PUBLIC]
     actions = ["issue"]
     issue_one = staticmethod(issuing.issue_note)
     list_select_related = ["document", "body", "session", "agenda_item"]
