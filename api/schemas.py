@@ -94,7 +94,7 @@ class MeetingOut(Schema):
     mandated_by: list[ParagraphReference]
     agenda: str | None = Field(description="Its issued provisional agenda in the API, if any.")
     documents: str = Field(description="Its documents in the API.")
-    recommendations: str = Field(description="What it adopted, once its report is issued.")
+    recommendations: str = Field(description="What it adopted, once its report is public.")
     calendar: Text = Field(description="The meeting as iCalendar (.ics).")
     page: Text
     url: str

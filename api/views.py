@@ -206,7 +206,7 @@ class RecommendationQuery(schemas.PageQuery, schemas.DateRange):
 
 def readable_recommendations():
     """What the follow-up pages show someone not signed in: recommendations of meetings whose
-    report is issued."""
+    report is public (issued, and its versions stored)."""
     return recommendations.readable_with_follow_up(AnonymousUser()).select_related("meeting__body")
 
 
@@ -216,7 +216,7 @@ def readable_recommendations():
     url_name="recommendation_list",
 )
 def recommendation_list(request, query: Query[RecommendationQuery]):
-    """Recommendations of meetings whose report is issued, by meeting and number, each with
+    """Recommendations of meetings whose report is public, by meeting and number, each with
     the note that transmitted it and its follow-up; `date_from`/`date_to` on the meeting's
     days."""
     found = of_meetings(readable_recommendations(), query, "meeting__")
@@ -234,6 +234,6 @@ def recommendation_list(request, query: Query[RecommendationQuery]):
 def recommendation_detail(
     request, slug: Path[str], number: Path[int], query: Query[schemas.LanguageQuery]
 ):
-    """A recommendation of the meeting, once the meeting's report is issued."""
+    """A recommendation of the meeting, once the meeting's report is public."""
     found = get_object_or_404(readable_recommendations(), meeting__slug=slug, number=number)
     return represent(request, query).recommendation(found)

@@ -47,6 +47,21 @@ def _agenda(request, meeting):
     return None
 
 
+def issued_version(request, document):
+    """For a PDF address of a document the portal renders (an agenda, a report, a note): once
+    the document is public, a redirect to its stored version in the page's language, so that
+    every reader gets the file issued, never a new rendering; None before, when the caller
+    renders the draft for those who may see it. A language the document is not issued in
+    is not found. Reads ``document.versions.all()``, prefetched or not."""
+    if not document.released_at:
+        return None
+    language = request.LANGUAGE_CODE
+    version = next((v for v in document.versions.all() if v.language == language), None)
+    if version is None:  # the secretariat left this language out of the languages of issue
+        raise Http404(f"{document.symbol} is not issued in this language.")
+    return redirect(version)
+
+
 def agenda_pdf(request, slug):
     """The agenda in the page's language: once public, its issued version from the register;
     before, rendered for those who may see the draft."""
@@ -54,13 +69,8 @@ def agenda_pdf(request, slug):
     agenda = _agenda(request, meeting)
     if agenda is None:
         raise Http404("This meeting has no provisional agenda yet.")
-    if agenda.document.released_at:
-        language = request.LANGUAGE_CODE
-        versions = (v for v in agenda.document.versions.all() if v.language == language)
-        version = next(versions, None)
-        if version is None:  # the secretariat left this language out of the languages of issue
-            raise Http404("The provisional agenda is not issued in this language.")
-        return redirect(version)
+    if issued := issued_version(request, agenda.document):
+        return issued
     rendered = documents.agenda_pdf(meeting, request.LANGUAGE_CODE)
     return pdf_response(
         request, rendered, documents.agenda_filename(meeting, request.LANGUAGE_CODE)

@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Body, Meeting
@@ -19,6 +20,7 @@ from wgportal.admin import (
 
 from . import importing, issuing, services
 from .models import FollowUp, Recommendation, Report, TransmittalNote
+from .rules import report_is_issued
 
 
 class FollowUpFormSet(BaseInlineFormSet):
@@ -68,6 +70,13 @@ class RecommendationForm(forms.ModelForm):
         model = Recommendation
         fields = ["meeting", "number", "agenda_item", "addressee", "text", "is_demo"]
 
+    def clean_meeting(self):
+        # Added to, or moved into, a meeting whose report is issued: refused as the use case
+        # refuses it. A recommendation of such a meeting is read-only (the admin below).
+        meeting = self.cleaned_data["meeting"]
+        services.check_not_issued(meeting)
+        return meeting
+
 
 @admin.register(Recommendation)
 class RecommendationAdmin(TranslatedAdmin):
@@ -79,7 +88,36 @@ class RecommendationAdmin(TranslatedAdmin):
     search_fields = ["text", "meeting__title"]
     autocomplete_fields = ["meeting", "agenda_item"]
     inlines = [FollowUpInline]
+    fields = [
+        "meeting",
+        "number",
+        "agenda_item",
+        "addressee",
+        "text",
+        "is_demo",
+        "record_follow_up",
+    ]
+    readonly_fields = ["record_follow_up"]
     change_list_template = "admin/recommendations/recommendation/change_list.html"
+
+    # Once the meeting's report is issued, its recommendations are read, no longer changed or
+    # removed; adding one is refused by the form (the meeting is chosen there).
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and not report_is_issued.test(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not report_is_issued.test(request.user, obj)
+
+    @admin.display(description=_("follow-up"))
+    def record_follow_up(self, obj):
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin:recommendations_followup_add")
+        return format_html(
+            '<a href="{}?recommendation={}">{}</a>', url, obj.pk, _("Record what became of it")
+        )
 
     def save_model(self, request, obj, form, change):
         if obj.number is None:
@@ -169,8 +207,25 @@ class ImportForm(forms.Form):
     )
 
 
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["recommendation", "outcome", "paragraph"]
+
+    def clean(self):
+        data = super().clean()
+        if {"recommendation", "outcome", "paragraph"} <= data.keys():
+            services.check_follow_up(data["recommendation"], data["outcome"], data["paragraph"])
+        return data
+
+
 @admin.register(FollowUp)
 class FollowUpAdmin(HistoryAdmin):
+    """Follow-up of any recommendation, those of an issued report included: what the
+    Conference did with it comes after the report."""
+
+    form = FollowUpForm
+    autocomplete_fields = ["recommendation", "paragraph"]
     list_display = ["recommendation", "outcome", "paragraph", "recorded_by", "recorded_at"]
     list_filter = ["outcome", "recommendation__meeting"]
     list_select_related = [
@@ -180,15 +235,30 @@ class FollowUpAdmin(HistoryAdmin):
         "recorded_by",
     ]
 
-    # Records are made from the recommendation's page, through the service, and never edited.
-    def has_add_permission(self, request):
-        return False
-
+    # Records are made through the use case, here or on the recommendation's page, and never
+    # edited.
     def has_change_permission(self, request, obj=None):
         return False
 
+    def get_fields(self, request, obj=None):
+        fields = ["recommendation", "outcome", "paragraph"]
+        return fields if obj is None else [*fields, "recorded_by", "recorded_at"]
 
-REPORT_ISSUED_AT = zoned_time(Report, "issued_at", lambda report: report.meeting.zone)
+    def save_model(self, request, obj, form, change):
+        recorded = services.record_follow_up(
+            obj.recommendation, outcome=obj.outcome, paragraph=obj.paragraph, user=request.user
+        )
+        # The record the use case made is the one the admin logs and links to.
+        obj.pk, obj.recorded_by, obj.recorded_at = (
+            recorded.pk,
+            recorded.recorded_by,
+            recorded.recorded_at,
+        )
+
+
+# When the register issued the document, and since when it is public: the report's own state.
+REPORT_ISSUED_AT = zoned_time(Report, "document__issued_at", lambda report: report.meeting.zone)
+REPORT_PUBLIC = zoned_time(Report, "document__released_at", lambda report: report.meeting.zone)
 
 
 class IssueReportAction(IssueAction):
@@ -207,22 +277,23 @@ class IssueReportAction(IssueAction):
 
 @admin.register(Report)
 class ReportAdmin(IssueReportAction, TranslatedAdmin):
-    list_display = ["document", "meeting", REPORT_ISSUED_AT]
+    list_display = ["document", "meeting", REPORT_ISSUED_AT, REPORT_PUBLIC]
     actions = ["issue"]
     issue_one = staticmethod(issuing.issue_report)
     list_select_related = ["document", "meeting"]
     search_fields = ["document__symbol", "meeting__title"]
     autocomplete_fields = ["meeting", "document"]
-    readonly_fields = [REPORT_ISSUED_AT]
+    readonly_fields = [REPORT_ISSUED_AT, REPORT_PUBLIC]
 
 
-NOTE_ISSUED_AT = zoned_time(TransmittalNote, "issued_at", lambda note: note.session.zone)
+NOTE_ISSUED_AT = zoned_time(TransmittalNote, "document__issued_at", lambda note: note.session.zone)
+NOTE_PUBLIC = zoned_time(TransmittalNote, "document__released_at", lambda note: note.session.zone)
 
 
 @admin.register(TransmittalNote)
 class TransmittalNoteAdmin(IssueReportAction, TranslatedAdmin):
-    list_display = ["document", "body", "session", "agenda_item", NOTE_ISSUED_AT]
-    readonly_fields = [NOTE_ISSUED_AT]
+    list_display = ["document", "body", "session", "agenda_item", NOTE_ISSUED_AT, NOTE_PUBLIC]
+    readonly_fields = [NOTE_ISSUED_AT, NOTE_PUBLIC]
     actions = ["issue"]
     issue_one = staticmethod(issuing.issue_note)
     list_select_related = ["document", "body", "session", "agenda_item"]

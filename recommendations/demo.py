@@ -1,6 +1,6 @@
 """Demo data: recommendations of the Working Group's meetings (invented, marked as demo text),
-the reports that publish them, and what the Conference did with some of them. The texts are in
-demo/recommendations.toml."""
+the reports that publish them (issued in the register), and what the Conference did with some
+of them. The texts are in demo/recommendations.toml."""
 
 import datetime
 import tomllib
@@ -16,6 +16,7 @@ from decisions.models import ConferenceSession
 from meetings.models import AgendaItem, Document, Meeting
 
 from . import services
+from .documents import REPORT_KIND
 from .models import Recommendation, Report
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -63,11 +64,15 @@ def load_reports(meetings):
         report, _ = Report.objects.get_or_create(
             meeting=meeting, defaults={"document": Document.objects.get(symbol=symbol)}
         )
-        if report.issued_at is None:
-            # Published a month after the meeting, at noon in Vienna.
+        document = report.document
+        if document.issued_at is None:
+            # Issued a month after the meeting, at noon in Vienna, as the portal renders it;
+            # public once its versions are rendered (demo_documents), and its recommendations
+            # with it.
             day = meeting.end_date + datetime.timedelta(days=30)
-            report.issued_at = datetime.datetime.combine(day, datetime.time(12), meeting.zone)
-            report.save(update_fields=["issued_at"])
+            document.issued_at = datetime.datetime.combine(day, datetime.time(12), meeting.zone)
+            document.rendered_kind = REPORT_KIND
+            document.save(update_fields=["issued_at", "rendered_kind"])
 
 
 def load_recommendations():

@@ -33,14 +33,13 @@ def load():
 
 def load_versions(record, kind):
     """An issued report or note in the register as the portal renders it, each language
-    rendered once (loading again renders nothing)."""
+    rendered once (loading again renders nothing); the last one stored releases it."""
     document = record.document
-    if record.issued_at is None:
-        return
     if document.issued_at is None:
+        return
+    if not document.rendered_kind:
         document.rendered_kind = kind
-        document.issued_at = record.issued_at
-        document.save(update_fields=["rendered_kind", "issued_at"])
+        document.save(update_fields=["rendered_kind"])
     for language in document.languages:
         register.render_version(document, language)
 
@@ -56,8 +55,8 @@ def load_report(slug, symbol):
         defaults={"document": Document.objects.get(symbol=symbol), **sections},
     )
     document = report.document
-    if report.issued_at and document.issue_date is None:  # The masthead's date.
-        document.issue_date = report.issued_at.astimezone(report.meeting.zone).date()
+    if document.issued_at and document.issue_date is None:  # The masthead's date.
+        document.issue_date = document.issued_at.astimezone(report.meeting.zone).date()
         document.save(update_fields=["issue_date"])
     return report
 
@@ -75,11 +74,13 @@ def load_note():
             **translations("recitals", "notes", NOTE, "recitals"),
         },
     )
-    if note.issued_at is None:  # Issued on the source's date, at noon in Vienna.
-        note.issued_at = datetime.datetime.combine(
-            note.document.issue_date, datetime.time(12), note.session.zone
+    document = note.document
+    if document.issued_at is None:  # Issued on the source's date, at noon in Vienna.
+        document.issued_at = datetime.datetime.combine(
+            document.issue_date, datetime.time(12), note.session.zone
         )
-        note.save(update_fields=["issued_at"])
+        document.rendered_kind = NOTE_KIND
+        document.save(update_fields=["issued_at", "rendered_kind"])
     note.meetings.set(Meeting.objects.filter(slug__in=meetings))
     note.mandates.set(
         Decision.objects.get(session__number=int(s), index=int(i))

@@ -234,11 +234,13 @@ def _add_symbol_argument(parser):
     parser.add_argument("--symbol", required=True, help="the document's symbol")
 
 
-def _report_from_document(document, language):
+def report_of_document(document, language):
+    """The report whose document this is, rendered in ``language`` from the records."""
     return report_pdf(selectors.report(document.symbol), language)
 
 
-def _note_from_document(document, language):
+def note_of_document(document, language):
+    """The note whose document this is, rendered in ``language`` from the records."""
     return note_pdf(selectors.note(document.symbol), language)
 
 
@@ -249,11 +251,11 @@ def register():
         REPORT_KIND,
         _add_symbol_argument,
         lambda options, language: report_pdf(selectors.report(options["symbol"]), language),
-        from_document=_report_from_document,
+        from_document=report_of_document,
     )
     pdf.register_kind(
         NOTE_KIND,
         _add_symbol_argument,
         lambda options, language: note_pdf(selectors.note(options["symbol"]), language),
-        from_document=_note_from_document,
+        from_document=note_of_document,
     )

@@ -1,6 +1,7 @@
-"""Issuing a meeting's report and a note by the Secretariat: the record is issued, and its
-document with it through the document register, which dates it (the day in the meeting's zone)
-and has a worker render each language version; the document is public once the last is stored.
+"""Issuing a meeting's report and a note by the Secretariat: their document is issued through
+the document register, which dates it (the day in the meeting's zone) and has a worker render
+each language version; the document is public once the last is stored, and a report's
+recommendations with it, not a moment before.
 
 Both refuse what would go out incomplete: a text the secretariat wrote in one language and not
 in another, a report without recommendations, a note that transmits no meeting. Each takes its
@@ -10,7 +11,6 @@ row lock first, so that two secretariat members issuing at once issue once.
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -76,21 +76,22 @@ def note_gaps(note):
 
 
 def _issue(instance, *, by, gaps, kind):
-    if instance.issued_at:
+    # Issued is the document's state alone: the register records it, and releases the
+    # document (and with a report, its recommendations) once every version is stored.
+    if instance.document.issued_at:
         raise ValidationError(
             _("%(symbol)s has been issued already.") % {"symbol": instance.document.symbol}
         )
     if problems := gaps(instance):
         raise ValidationError(problems)
-    instance.issued_at = timezone.now()
-    instance.save(update_fields=["issued_at"])
-    register.issue_document(instance.document, by=by, rendered_kind=kind)
+    instance.document = register.issue_document(instance.document, by=by, rendered_kind=kind)
     return instance
 
 
 @transaction.atomic
 def issue_report(report, *, by):
-    """The report goes public, and with it the recommendations of its meeting."""
+    """The report is issued; it goes public, and with it the recommendations of its meeting,
+    once its six versions are stored. From now on those recommendations stand as issued."""
     if not by.has_perm("recommendations.issue_report"):
         raise PermissionDenied
     report = (

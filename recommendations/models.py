@@ -115,7 +115,9 @@ class FollowUp(models.Model):
 
 class Report(models.Model):
     """The report of a meeting: an official document whose introduction and recommendations
-    come from the records, and whose other sections the secretariat writes."""
+    come from the records, and whose other sections the secretariat writes. When it was issued
+    and since when it is public are its document's (``document.issued_at``, ``released_at``),
+    recorded once, by the register."""
 
     meeting = models.OneToOneField(
         Meeting, models.PROTECT, related_name="report", verbose_name=_("meeting")
@@ -126,13 +128,6 @@ class Report(models.Model):
     summary = models.TextField(_("summary of deliberations"), blank=True)
     organization = models.TextField(_("organization of the meeting"), blank=True)
     adoption = models.TextField(_("adoption of the report"), blank=True)
-    issued_at = models.DateTimeField(
-        _("issued"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Until the report is issued, the public sees none of its recommendations."),
-    )
 
     class Meta:
         verbose_name = _("report")
@@ -191,13 +186,6 @@ class TransmittalNote(models.Model):
             "transmitted, [[[MeetingDates]]] the dates of those meetings, [[[ReportSymbols]]] "
             "the symbols of their reports, each as the language writes them."
         ),
-    )
-    issued_at = models.DateTimeField(
-        _("issued"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Until the note is issued, only the secretariat sees it."),
     )
 
     class Meta:

@@ -8,17 +8,18 @@ from meetings.rules import is_secretariat
 
 from .models import FollowUp, Recommendation, Report, TransmittalNote
 
-# When the recommendation's meeting's report was issued (None: a draft the secretariat sees).
-PUBLISHED = F("meeting__report__issued_at")
+# Since when the recommendation's meeting's report is public (None: a draft the secretariat
+# sees, or a report issued whose versions are still being stored).
+PUBLISHED = F("meeting__report__document__released_at")
 
 
 def visible_to(user):
     """The recommendations ``user`` may read: the secretariat all, everyone else those of
-    meetings whose report is issued (the rule of rules.py, said as a query)."""
+    meetings whose report is public (the rule of rules.py, said as a query)."""
     recommendations = Recommendation.objects.all()
     if is_secretariat.test(user):
         return recommendations
-    return recommendations.filter(meeting__report__issued_at__isnull=False)
+    return recommendations.filter(meeting__report__document__released_at__isnull=False)
 
 
 def _with_follow_up(recommendations, user):
@@ -26,8 +27,8 @@ def _with_follow_up(recommendations, user):
         "paragraph__decision__session", "paragraph__parent", "recorded_by"
     ).order_by("-recorded_at", "-pk")
     notes = TransmittalNote.objects.select_related("document", "session", "agenda_item")
-    if not is_secretariat.test(user):  # a note not issued yet transmits nothing the public sees
-        notes = notes.filter(issued_at__isnull=False)
+    if not is_secretariat.test(user):  # a note not public yet transmits nothing the public sees
+        notes = notes.filter(document__released_at__isnull=False)
     recommendations = recommendations.annotate(published_at=PUBLISHED)
     return recommendations.select_related("meeting", "agenda_item").prefetch_related(
         Prefetch("follow_ups", queryset=follow_ups, to_attr="follow_up_records"),
@@ -100,6 +101,17 @@ def _recommendations():
     return Prefetch(
         "recommendations", queryset=Recommendation.objects.select_related("agenda_item")
     )
+
+
+def report_record(symbol):
+    """The report with its document, by the document's symbol: what the PDF's address needs
+    to decide between the issued version and a draft's rendering."""
+    return Report.objects.select_related("document").get(document__symbol=symbol)
+
+
+def note_record(symbol):
+    """The note with its document, by the document's symbol (as ``report_record``)."""
+    return TransmittalNote.objects.select_related("document").get(document__symbol=symbol)
 
 
 def report(symbol):

@@ -1,6 +1,7 @@
 """State changes of recommendations: adding them one by one or from a report's text, and
 recording what the Conference did with them. Numbering locks the meeting's row, so that two
-secretariat members adding at once never give the same number twice."""
+secretariat members adding at once never give the same number twice. Once the meeting's report
+is issued its recommendations stand as issued (``check_not_issued``); follow-up goes on."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from wgportal import style
 
 from . import importing
 from .models import FollowUp, Recommendation
+from .rules import report_is_issued
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -46,6 +48,21 @@ def _check_placement(meeting, addressee, agenda_item):
         )
 
 
+def check_not_issued(meeting):
+    """Refuse to add, change or remove a recommendation of a meeting whose report is issued:
+    the issued report prints them, and the public pages must say what it says."""
+    if report_is_issued.test(None, meeting):
+        raise ValidationError(
+            _(
+                "The report of %(meeting)s, %(symbol)s, has been issued: its recommendations "
+                "stand as issued and can no longer be added, changed or removed. To correct "
+                "them, issue a corrigendum, which is a new document."
+            )
+            % {"meeting": meeting, "symbol": meeting.report.document.symbol},
+            code="report_issued",
+        )
+
+
 def locked(meeting):
     return Meeting.objects.select_for_update().get(pk=meeting.pk)
 
@@ -60,6 +77,7 @@ def add_recommendation(meeting, *, texts, addressee, agenda_item=None, is_demo=F
     """A recommendation numbered after the meeting's last one. ``texts``: {language: text},
     at least one of them written."""
     meeting = locked(meeting)
+    check_not_issued(meeting)
     _check_placement(meeting, addressee, agenda_item)
     written = {language: (text or "").strip() for language, text in texts.items()}
     for language in written:
@@ -83,6 +101,7 @@ def add_recommendation(meeting, *, texts, addressee, agenda_item=None, is_demo=F
 def preview_import(meeting, *, language, text):
     """What importing would do, without doing it: (parsed paragraphs, existing recommendations
     whose text in ``language`` they would replace, by number). Refused as import would be."""
+    check_not_issued(meeting)
     _check_language(language)
     parsed = importing.parse(text, language)
     existing = list(meeting.recommendations.order_by("number"))

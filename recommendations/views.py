@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from meetings import selectors as meeting_selectors
+from meetings.views import issued_version
 from wgportal import style
 from wgportal.http import found_or_404, pdf_response
 from wgportal.spreadsheet import Writer
@@ -80,22 +81,24 @@ def _csv(body, rows):
     return response
 
 
+def _pdf(request, record, permission, render):
+    """A report or a note by the Secretariat in the reader's language: once public, a redirect
+    to its issued version in the register; before, rendered from the records for the
+    secretariat, who proofread it there. Anyone else is told nothing exists."""
+    if not request.user.has_perm(permission, record):
+        raise Http404("No public document has this symbol.")
+    if issued := issued_version(request, record.document):
+        return issued
+    language = request.LANGUAGE_CODE
+    rendered = render(record.document, language)
+    return pdf_response(request, rendered, documents.filename(record.document, language))
+
+
 def report_pdf(request, symbol):
-    """A meeting's report, in the reader's language, once issued (the secretariat sees it
-    before)."""
-    report = found_or_404(selectors.report, symbol)
-    if not request.user.has_perm("recommendations.view_report", report):
-        raise Http404("No issued report has this symbol.")
-    rendered = documents.report_pdf(report, request.LANGUAGE_CODE)
-    return pdf_response(
-        request, rendered, documents.filename(report.document, request.LANGUAGE_CODE)
-    )
+    report = found_or_404(selectors.report_record, symbol)
+    return _pdf(request, report, "recommendations.view_report", documents.report_of_document)
 
 
 def note_pdf(request, symbol):
-    """A note by the Secretariat, in the reader's language, once issued."""
-    note = found_or_404(selectors.note, symbol)
-    if not request.user.has_perm("recommendations.view_transmittalnote", note):
-        raise Http404("No issued note has this symbol.")
-    rendered = documents.note_pdf(note, request.LANGUAGE_CODE)
-    return pdf_response(request, rendered, documents.filename(note.document, request.LANGUAGE_CODE))
+    note = found_or_404(selectors.note_record, symbol)
+    return _pdf(request, note, "recommendations.view_transmittalnote", documents.note_of_document)

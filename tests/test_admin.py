@@ -82,15 +82,15 @@ def test_changelist_add_change_and_history_answer(secretariat_client, secretaria
     assert secretariat_client.get(admin_url(model, "changelist"), {"q": "a"}).status_code == 200
     if secretariat.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}"):
         # Proposals are written by delegates, messages by the portal, candidate topics and
-        # assessments on the review pages, language versions on the upload page, follow-up on
-        # its recommendation's page: never added here.
+        # assessments on the review pages, language versions on the upload page: never added
+        # here. Follow-up is (through its use case), since an issued report's recommendation
+        # is read only.
         made_elsewhere = {
             "TopicProposal",
             "OutboundMessage",
             "CandidateTopic",
             "Assessment",
             "DocumentVersion",
-            "FollowUp",
         }
         expected = 403 if model.__name__ in made_elsewhere else 200
         assert secretariat_client.get(admin_url(model, "add")).status_code == expected

@@ -72,11 +72,18 @@ class TranslatedAdmin(HistoryAdmin, TabbedTranslationAdmin):
 
 def zoned_time(model, field, zone_of=None):
     """A column or read-only field showing an instant to the minute with its zone named: the
-    zone of the record it belongs to (a call's deadline in the call's zone), else the portal's."""
+    zone of the record it belongs to (a call's deadline in the call's zone), else the portal's.
+    ``field`` may follow relations as a lookup does: a report's ``document__released_at``."""
+    *relations, name = field.split("__")
+    owner = model
+    for relation in relations:
+        owner = owner._meta.get_field(relation).related_model
 
-    @admin.display(description=model._meta.get_field(field).verbose_name, ordering=field)
+    @admin.display(description=owner._meta.get_field(name).verbose_name, ordering=field)
     def show(obj):
-        value = getattr(obj, field)
+        value = obj
+        for step in [*relations, name]:
+            value = getattr(value, step)
         if value is None:
             return "—"
         return date_time_long(value, zone_of(obj) if zone_of else timezone.get_default_timezone())

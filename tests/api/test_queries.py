@@ -101,11 +101,16 @@ def grow():
             item = AgendaItem.objects.create(agenda=agenda, number=50 + n, title_en=f"Item {n}")
             DocumentationEntry.objects.create(item=item, document=document)
     recorder = get_user_model().objects.get(username="secretariat")
-    for meeting in Meeting.objects.filter(slug__startswith="extra-")[:20]:
+    for n, meeting in enumerate(Meeting.objects.filter(slug__startswith="extra-")[:20]):
+        issued = datetime.datetime(2012, 6, 1, tzinfo=datetime.UTC)
         Report.objects.create(
             meeting=meeting,
-            document=Document.objects.create(symbol=f"{meeting.slug}/report", title_en="Report"),
-            issued_at=datetime.datetime(2012, 6, 1, tzinfo=datetime.UTC),
+            document=Document.objects.create(
+                symbol=f"CTOC/COP/WG.4/2013/{n + 1}",
+                title_en="Report",
+                issued_at=issued,
+                released_at=issued,
+            ),
         )
         for number in (1, 2):
             recommendation = Recommendation.objects.create(

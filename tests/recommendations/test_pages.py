@@ -9,6 +9,7 @@ import io
 import pytest
 from django.test import Client
 
+from meetings.models import Document
 from recommendations.models import Recommendation
 from tests.conftest import LANGUAGES
 
@@ -184,7 +185,7 @@ def test_a_note_not_issued_is_shown_to_the_secretariat_only(client, secretariat)
 
     note = TransmittalNote.objects.get(document__symbol="CTOC/COP/2012/6")
     assert "CTOC/COP/2012/6" in html(client, PAGE.format(language="en"), meeting="wg-2011")
-    TransmittalNote.objects.filter(pk=note.pk).update(issued_at=None)
+    Document.objects.filter(pk=note.document_id).update(released_at=None)  # issued, not public
     assert "CTOC/COP/2012/6" not in html(client, PAGE.format(language="en"), meeting="wg-2011")
     reader = Client()
     reader.force_login(secretariat)

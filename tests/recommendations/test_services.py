@@ -8,9 +8,10 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection
+from django.utils import translation
 
 from decisions import demo as decisions_demo
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Document, Meeting
 from recommendations import services
 from recommendations.models import FollowUp, Recommendation
 
@@ -22,6 +23,12 @@ STATES = Recommendation.Addressee.STATES_PARTIES
 @pytest.fixture
 def meeting():
     return Meeting.objects.get(slug="wg-2010-10")
+
+
+def not_issued(slug):
+    """A meeting of the demo whose report is taken back to a draft, as before its issue."""
+    Document.objects.filter(report__meeting__slug=slug).update(issued_at=None, released_at=None)
+    return Meeting.objects.get(slug=slug)
 
 
 def test_added_recommendations_are_numbered_after_the_last(meeting):
@@ -48,7 +55,7 @@ def test_adding_refuses_what_cannot_be_a_recommendation(meeting, kwargs, message
 
 
 def test_the_agenda_item_must_be_of_the_meetings_agenda():
-    meeting = Meeting.objects.get(slug="wg-2010-01")
+    meeting = not_issued("wg-2010-01")
     other = AgendaItem.objects.get(agenda__meeting__slug="wg-2009", number=2, sub_letter="")
     with pytest.raises(ValidationError, match="not on the agenda of"):
         services.add_recommendation(
@@ -70,7 +77,7 @@ def test_the_database_holds_one_number_per_meeting(meeting):
 def test_two_adding_at_once_get_two_numbers(committed_demo):
     """The meeting's row is locked while the number is chosen (PostgreSQL; SQLite writes one
     at a time anyway)."""
-    meeting = Meeting.objects.get(slug="wg-2011")
+    meeting = Meeting.objects.get(slug="wg-2010-10")
     errors = []
 
     def add():
@@ -93,7 +100,7 @@ def test_two_adding_at_once_get_two_numbers(committed_demo):
 
 
 def test_importing_creates_numbered_recommendations_then_fills_another_language():
-    meeting = Meeting.objects.get(slug="wg-2009")
+    meeting = not_issued("wg-2009")
     meeting.recommendations.all().delete()
     item = AgendaItem.objects.get(agenda__meeting=meeting, number=3, sub_letter="")
     created = services.import_recommendations(
@@ -118,7 +125,7 @@ def test_importing_creates_numbered_recommendations_then_fills_another_language(
 
 
 def test_importing_a_different_count_into_a_meeting_with_recommendations_changes_nothing():
-    meeting = Meeting.objects.get(slug="wg-2009")
+    meeting = not_issued("wg-2009")
     before = list(meeting.recommendations.values_list("number", "text_fr"))
     with pytest.raises(ValidationError, match="already has 3 recommendations and the text holds 2"):
         services.import_recommendations(
@@ -128,13 +135,52 @@ def test_importing_a_different_count_into_a_meeting_with_recommendations_changes
 
 
 def test_importing_refuses_an_unreadable_text_and_saves_nothing():
-    meeting = Meeting.objects.get(slug="wg-2011")
+    meeting = Meeting.objects.get(slug="wg-2010-10")
     meeting.recommendations.all().delete()
     with pytest.raises(ValidationError, match="Line 2 begins with “3.”"):
         services.import_recommendations(
             meeting, language="en", text="1. One\n3. Three", addressee=STATES
         )
     assert not meeting.recommendations.exists()
+
+
+# Once the report is issued ------------------------------------------------------------------
+
+ISSUED = "its recommendations stand as issued and can no longer be added, changed or removed"
+
+
+@pytest.mark.parametrize("slug", ["wg-2009", "wg-2011"])
+def test_a_meeting_whose_report_is_issued_takes_no_recommendation_and_no_import(slug):
+    """Issued, whether public yet or not: the versions being rendered print what is there."""
+    meeting = Meeting.objects.get(slug=slug)
+    if slug == "wg-2011":  # issued, its versions not all stored: not public, frozen all the same
+        Document.objects.filter(report__meeting=meeting).update(released_at=None)
+    before = list(meeting.recommendations.values_list("number", "text_en", "text_fr"))
+    symbol = meeting.report.document.symbol
+    with pytest.raises(ValidationError, match=ISSUED) as refused:
+        services.add_recommendation(meeting, texts={"en": "Late."}, addressee=STATES)
+    assert symbol in refused.value.messages[0] and "corrigendum" in refused.value.messages[0]
+    text = "\n".join(f"{n}. Changed." for n, _en, _fr in before)
+    for call in (services.import_recommendations, services.preview_import):
+        extra = {"addressee": STATES} if call is services.import_recommendations else {}
+        with pytest.raises(ValidationError, match=ISSUED):
+            call(meeting, language="fr", text=text, **extra)
+    assert list(meeting.recommendations.values_list("number", "text_en", "text_fr")) == before
+
+
+def test_the_refusal_is_said_in_the_readers_language():
+    meeting = Meeting.objects.get(slug="wg-2011")
+    with translation.override("fr"), pytest.raises(ValidationError) as refused:
+        services.add_recommendation(meeting, texts={"en": "Late."}, addressee=STATES)
+    assert "publiez un rectificatif" in refused.value.messages[0]
+
+
+def test_follow_up_of_an_issued_reports_recommendation_is_recorded(secretariat):
+    recommendation = Recommendation.objects.get(meeting__slug="wg-2011", number=1)
+    record = services.record_follow_up(
+        recommendation, outcome=FollowUp.Outcome.NOTED, user=secretariat
+    )
+    assert recommendation.follow_ups.latest() == record
 
 
 # Follow-up ---------------------------------------------------------------------------------
