@@ -1,7 +1,8 @@
 """What the register checks in a file before storing it, and what a file's name says.
 
 The type is read from the content, never from the name: a PDF is a PDF because it opens as
-one (and its pages are counted), a Word document because it is one. The name only tells, in a
+one (and its pages are counted), a Word document because it is one (its page count is the one
+Word last saved in it, when it holds one). The name only tells, in a
 batch, which document and language a file is: the United Nations' job number with its language
 letter (V0851234e.pdf), or the symbol with its slashes as hyphens and the language
 (CTOC-COP-2008-8-E.pdf, CTOC-COP-2008-8-zh-hans.pdf).
@@ -9,8 +10,11 @@ letter (V0851234e.pdf), or the symbol with its slashes as hyphens and the langua
 
 import hashlib
 import io
+import logging
 import re
+import zipfile
 from dataclasses import dataclass
+from xml.parsers import expat
 
 import filetype
 import pypdf
@@ -22,6 +26,8 @@ from django.utils.translation import gettext as _
 from wgportal.i18n import LANGUAGE_LETTERS
 
 from .validators import SYMBOL_RE
+
+log = logging.getLogger(__name__)
 
 FORMATS = {"pdf": "pdf", "docx": "docx"}  # what filetype calls it: the register's format
 LANGUAGE_OF_LETTER = {letter: code for code, letter in LANGUAGE_LETTERS.items()}
@@ -65,7 +71,7 @@ def check(content, name):
             )
             % {"name": name, "named": extension.upper(), "held": format.upper()}
         )
-    pages = count_pages(content, name) if format == "pdf" else None
+    pages = count_pages(content, name) if format == "pdf" else word_pages(content, name)
     return CheckedFile(content, format, pages, hashlib.sha256(content).hexdigest())
 
 
@@ -90,6 +96,70 @@ def count_pages(content, name):
             % {"name": name}
         )
     return pages
+
+
+# A Word document's properties (docProps/app.xml) are a few hundred bytes; more is not Word's.
+APP_XML = "docProps/app.xml"
+APP_XML_MAX_SIZE = 64 * 1024
+APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+# No document the register holds has this many pages; a larger number is not a page count.
+MOST_PAGES = 100_000
+DIGITS = re.compile(r"[0-9]{1,9}")  # not str.isdigit(), which takes "²" and "٣"
+
+
+def word_pages(content, name):
+    """The page count Word saved in a .docx (``<Pages>`` in docProps/app.xml), or None when
+    the file has none, or one that is not a number. Never refuses the file: a draft without
+    a count is still a draft. The file comes from outside: the properties are read up to a
+    small size, and XML that declares a document type or entities is not read at all."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive, archive.open(APP_XML) as member:
+            # The size the archive announces can lie: read one byte past the limit to know.
+            properties = member.read(APP_XML_MAX_SIZE + 1)
+    except KeyError:
+        return None  # Word did not save its properties (other editors often do not)
+    except Exception:  # a damaged archive fails in many ways inside zipfile and zlib
+        log.warning("%s: its properties (%s) could not be read", name, APP_XML)
+        return None
+    if len(properties) > APP_XML_MAX_SIZE:
+        log.warning("%s: its properties (%s) are too large to be Word's", name, APP_XML)
+        return None
+    text = (_pages_text(properties) or "").strip()
+    if not DIGITS.fullmatch(text):
+        return None
+    pages = int(text)
+    return pages if 0 < pages <= MOST_PAGES else None
+
+
+def _pages_text(properties):
+    """The text of app.xml's first <Pages>, or None. Read with expat, stopped at a document
+    type declaration: no entity is ever defined, so none is expanded or fetched."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    pages = f"{APP_NAMESPACE} Pages"
+    open_elements, text, found = [], [], []
+
+    def refuse(*args):
+        raise ValueError("a document type declaration")
+
+    def characters(data):
+        if open_elements[-1:] == [pages] and not found:
+            text.append(data)
+
+    def end(tag):
+        open_elements.pop()
+        if tag == pages and not found:
+            found.append("".join(text))
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = lambda tag, attributes: open_elements.append(tag)
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = characters
+    try:
+        parser.Parse(properties, True)
+    except (ValueError, expat.ExpatError):
+        return None
+    return found[0] if found else None
 
 
 # V0851234e.pdf: a duty station's letter, two digits of the year, five of the job, the language.

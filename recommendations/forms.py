@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wgportal import style
+from wgportal.forms import StyledLabels
 
 from .models import FollowUp, Recommendation
 
 
-class FollowUpFilter(forms.Form):
+class FollowUpFilter(StyledLabels, forms.Form):
     """The public page's filters, read from the query string: a value that is not one of the
     choices is said back as the field's error and that filter is left off."""
 

@@ -10,6 +10,8 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from wgportal.forms import StyledLabels
+
 from . import outbox
 from .models import OutboundMessage
 
@@ -40,7 +42,7 @@ def request_password_reset(user, language):
     )
 
 
-class SetOrResetPasswordForm(PasswordResetForm):
+class SetOrResetPasswordForm(StyledLabels, PasswordResetForm):
     """The sign-in page's "forgotten your password" form: also for accounts that have no
     password yet (a delegate whose invitation expired or was lost asks for a link like anyone
     else; Django's form leaves such accounts out), and through the outbox."""

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Body, Meeting
+from wgportal.forms import StyledLabels
 from wgportal.i18n import NATIVE_NAMES, date_long
 from wgportal.translations import localized_values
 
@@ -28,7 +29,7 @@ def _text_field(name, **kwargs):
     return field.formfield(help_text=at_most(field.max_length), **kwargs)
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(StyledLabels, forms.Form):
     """The delegate's proposal: the model's fields with their limits shown, checked here for
     what a form can tell (required, lengths, choices, an area of this call); the service holds
     every rule and runs the model's own checks."""
@@ -58,7 +59,7 @@ class ProposalForm(forms.Form):
         self.fields["area"].queryset = call.areas.all()
 
 
-class AssessmentForm(forms.ModelForm):
+class AssessmentForm(StyledLabels, forms.ModelForm):
     """A Bureau member's own view of a candidate topic."""
 
     class Meta:
@@ -72,7 +73,7 @@ class AssessmentForm(forms.ModelForm):
         self.fields["comment"].help_text = at_most(Assessment.COMMENT_MAX)
 
 
-class TitlesForm(forms.Form):
+class TitlesForm(StyledLabels, forms.Form):
     """A candidate topic's title in each of the six languages."""
 
     def __init__(self, *args, candidate, **kwargs):
@@ -90,7 +91,7 @@ class TitlesForm(forms.Form):
             )
 
 
-class FinaliseForm(forms.Form):
+class FinaliseForm(StyledLabels, forms.Form):
     """The Bureau's decision: the meeting that took it and where the topics go on the agenda."""
 
     bureau_meeting = forms.ModelChoiceField(
@@ -134,7 +135,7 @@ class FinaliseForm(forms.Form):
         return placement, int(anchor)
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(StyledLabels, forms.Form):
     reason = forms.CharField(
         label=_("Why the selection is reopened"),
         max_length=1000,

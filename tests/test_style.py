@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
 from wgportal import i18n, style
@@ -361,3 +362,45 @@ def test_colon_and_aside(language, expected):
     word, note = aside.replace("（", " (").rstrip(")）").split(" (", 1)
     assert style.colon(label, text, language) == colon
     assert word + style.aside(note, language) == aside
+
+
+# The same marks around markup: the bare {% colon %} between a label and a text that hold
+# markup, {% blockaside %} around an aside that does; what they enclose is escaped as usual.
+MARKUP = (
+    '{% load wgportal %}<a href="/d">4/1</a>{% colon %}{{ title }}'
+    '{% blockaside %}<span class="symbol">{{ symbol }}</span>{% endblockaside %}'
+)
+MARKED = {
+    "en": '<a href="/d">4/1</a>: A &amp; B (<span class="symbol">CTOC/COP/2008/1</span>)',
+    "zh-hans": '<a href="/d">4/1</a>：A &amp; B（<span class="symbol">CTOC/COP/2008/1</span>）',
+    "ar": '<a href="/d">4/1</a>: A &amp; B (<span class="symbol">CTOC/COP/2008/1</span>)',
+}
+
+
+@pytest.mark.parametrize(("language", "expected"), MARKED.items())
+def test_colon_and_aside_around_markup(language, expected):
+    context = {"title": "A & B", "symbol": "CTOC/COP/2008/1"}
+    with translation.override(language):
+        assert Template(MARKUP).render(Context(context)) == expected
+
+
+def test_an_aside_in_plain_text_is_not_escaped():
+    text = "{% load wgportal %}{% autoescape off %}{{ name }}{% blockaside %}{{ state }}"
+    text += "{% endblockaside %}{% endautoescape %}"
+    with translation.override("zh-hans"):
+        assert Template(text).render(Context({"name": "A & B", "state": "<法国>"})) == (
+            "A & B（<法国>）"
+        )
+
+
+def test_a_blockaside_takes_no_arguments():
+    with pytest.raises(TemplateSyntaxError, match="takes no arguments"):
+        Template("{% load wgportal %}{% blockaside x %}y{% endblockaside %}")
+
+
+@pytest.mark.parametrize("language", style.STYLES)
+def test_the_marks_hold_no_markup(language):
+    # {% blockaside %} marks its result safe: its marks must never need escaping.
+    conventions = style.style_for(language)
+    for pattern in (conventions.colon_pattern, conventions.aside_pattern):
+        assert not set(pattern) & set("<>&\"'")

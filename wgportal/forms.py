@@ -2,8 +2,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from wgportal import style
 
-class SignInForm(AuthenticationForm):
+
+class StyledLabels:
+    """A form whose labels end with the colon of the reader's language ("中文：", where
+    Django's own catalogue gives "中文:"). Put it first among the form's bases."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", style.colon("", "").rstrip())
+        super().__init__(*args, **kwargs)
+
+
+class SignInForm(StyledLabels, AuthenticationForm):
     """Django's sign-in form, asking for what the portal's backend takes (wgportal.auth): an
     e-mail address or a user name, in any case."""
 

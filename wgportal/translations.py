@@ -4,12 +4,15 @@ document shows another language's text instead."""
 from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
+from wgportal import style
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def translation_gaps(texts):
     """``texts`` is [(label, object, field)]. Returns {language: ["label: field", …]} for each
-    text that is filled in some language and empty in that one."""
+    text that is filled in some language and empty in that one (the colon the reader's
+    language writes: "…：…" in Chinese)."""
     gaps = {}
     for label, obj, field in texts:
         values = localized_values(obj, field)
@@ -18,7 +21,7 @@ def translation_gaps(texts):
         for code in LANGUAGES:
             if not values[code]:
                 name = obj._meta.get_field(field).verbose_name
-                gaps.setdefault(code, []).append(f"{label}: {name}")
+                gaps.setdefault(code, []).append(style.colon(label, name))
     return {code: gaps[code] for code in LANGUAGES if code in gaps}
 
 

@@ -17,10 +17,20 @@ def pdf_bytes(pages=1, marker=""):
     return out.getvalue()
 
 
-def docx_bytes():
-    """A Word document as OOXML packs one: its content types first, then the text."""
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template>'
+    "<TotalTime>12</TotalTime><Pages>{pages}</Pages><Words>2310</Words>"
+    "<Application>Microsoft Office Word</Application></Properties>"
+)
+
+
+def docx_bytes(app_xml=None):
+    """A Word document as OOXML packs one: its content types first, then the text, then
+    ``app_xml`` as its properties (docProps/app.xml) when given."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as package:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(
             "[Content_Types].xml",
             '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
@@ -28,6 +38,8 @@ def docx_bytes():
             'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
         )
         package.writestr("word/document.xml", "<w:document/>")
+        if app_xml is not None:
+            package.writestr("docProps/app.xml", app_xml)
     return out.getvalue()
 
 

@@ -1,13 +1,14 @@
 """What the register checks in a file, and what a file's name says."""
 
 import io
+import zipfile
 
 import pypdf
 import pytest
 from django.core.exceptions import ValidationError
 
 from meetings import files
-from tests.meetings.register_files import PNG, docx_bytes, pdf_bytes
+from tests.meetings.register_files import APP_XML, PNG, docx_bytes, pdf_bytes
 
 
 def refusal(content, name):
@@ -25,6 +26,78 @@ def test_a_pdf_is_counted_and_summed():
 
 def test_a_word_document_is_taken_for_a_draft():
     checked = files.check(docx_bytes(), "draft.docx")
+    assert (checked.format, checked.pages) == ("docx", None)
+
+
+def test_a_word_document_gives_the_page_count_word_saved_in_it():
+    checked = files.check(docx_bytes(APP_XML.format(pages=14)), "draft.docx")
+    assert (checked.format, checked.pages) == ("docx", 14)
+
+
+# What is not a page count leaves the pages empty, and the draft is taken all the same.
+@pytest.mark.parametrize(
+    "app_xml",
+    [
+        APP_XML.format(pages=""),
+        APP_XML.format(pages="fourteen"),
+        APP_XML.format(pages="-3"),
+        APP_XML.format(pages="0"),
+        APP_XML.format(pages="²"),  # a digit to str.isdigit(), not a number
+        APP_XML.format(pages="99999999999"),  # past the database's integer
+        APP_XML.format(pages="<b>14</b>"),
+        APP_XML.replace("<Pages>{pages}</Pages>", ""),
+        "<Pages>14</Pages>",  # not in Word's namespace
+        "not XML at all <Pages>14",
+        "\x00\xff" * 40,
+    ],
+)
+def test_a_word_document_without_a_page_count_is_taken_without_one(app_xml):
+    checked = files.check(docx_bytes(app_xml), "draft.docx")
+    assert (checked.format, checked.pages) == ("docx", None)
+
+
+def test_word_properties_declaring_entities_are_not_read():
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE Properties [<!ENTITY a "1111111111">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    )
+    body = APP_XML.format(pages="&c;").split("?>", 1)[1]
+    assert files.check(docx_bytes(laughs + body), "draft.docx").pages is None
+    external = '<?xml version="1.0"?><!DOCTYPE Properties SYSTEM "http://example.org/x.dtd">'
+    assert files.check(docx_bytes(external + body), "draft.docx").pages is None
+
+
+def test_huge_word_properties_are_not_read(caplog):
+    # 200 MB of spaces before the count, a few hundred kilobytes compressed: only the first
+    # 64 KiB are ever inflated, and the draft is taken without a count.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for part in ("[Content_Types].xml", "word/document.xml"):
+            package.writestr(part, zipfile.ZipFile(io.BytesIO(docx_bytes())).read(part))
+        with package.open("docProps/app.xml", "w", force_zip64=True) as member:
+            member.write(APP_XML.format(pages=3).encode())
+            for _chunk in range(200):
+                member.write(b" " * 1024 * 1024)
+    checked = files.check(out.getvalue(), "bomb.docx")
+    assert (checked.format, checked.pages) == ("docx", None)
+    assert "too large" in caplog.text
+
+
+def damaged_properties():
+    content = docx_bytes(APP_XML.format(pages=14))
+    start = content.index(b"docProps/app.xml") + len("docProps/app.xml")
+    return content[:start] + bytes(64) + content[start + 64 :]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        docx_bytes(APP_XML.format(pages=14))[:-40],  # its directory cut off
+        damaged_properties(),  # its properties' compressed bytes overwritten
+    ],
+)
+def test_a_damaged_word_archive_is_taken_without_a_page_count(content):
+    checked = files.check(content, "draft.docx")
     assert (checked.format, checked.pages) == ("docx", None)
 
 

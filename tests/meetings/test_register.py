@@ -15,7 +15,7 @@ from meetings import files, register
 from meetings.models import Document, DocumentVersion, Meeting, ProvisionalAgenda
 from meetings.services import issue_agenda
 from tests.conftest import LANGUAGES
-from tests.meetings.register_files import PNG, pdf_bytes
+from tests.meetings.register_files import APP_XML, PNG, docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -217,6 +217,23 @@ def test_one_file_takes_the_language_chosen(secretariat_client, document):
         secretariat_client, ("final.pdf", pdf_bytes()), document=document.pk, language="ru"
     )
     assert response.status_code == 302 and document.versions.get().language == "ru"
+
+
+def test_a_word_drafts_pages_are_shown_as_a_pdfs(secretariat_client, document):
+    uploads = [
+        (f"{STEM}-E.docx", docx_bytes(APP_XML.format(pages=14))),
+        (f"{STEM}-F.docx", docx_bytes(APP_XML.format(pages="many"))),
+        (f"{STEM}-S.pdf", pdf_bytes(pages=2)),
+    ]
+    assert files_post(secretariat_client, *uploads).status_code == 302
+    pages = dict(document.versions.values_list("language", "pages"))
+    assert pages == {"en": 14, "fr": None, "es": 2}
+    overview = reverse("admin:meetings_meeting_documents", args=[document.meeting.pk])
+    page = secretariat_client.get(overview).content.decode()
+    assert "Word, 14 pages" in page and "PDF, 2 pages" in page
+    assert "Word</a>" in page  # the French draft: its format, no count
+    rows = secretariat_client.get(document.get_absolute_url()).content.decode()
+    assert "<td>14</td>" in rows and "<td>2</td>" in rows and "<td>—</td>" in rows
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from wgportal import i18n, style
@@ -70,8 +71,9 @@ def label(value, level=1):
 
 
 @register.simple_tag
-def colon(label, text):
-    """'Documents of the meeting: Sixth session'; '会议文件：第六届会议'."""
+def colon(label="", text=""):
+    """'Documents of the meeting: Sixth session'; '会议文件：第六届会议'. Without arguments,
+    the colon alone (": ", "："), between a label and a text that hold markup."""
     return style.colon(label, text)
 
 
@@ -79,6 +81,27 @@ def colon(label, text):
 def aside(text):
     """An aside after a word, its space included: ' (not edited)'; '（未经编辑）'."""
     return style.aside(text)
+
+
+class AsideNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        # The content is rendered (and escaped) as usual; the style's marks hold no markup.
+        content = style.aside(self.nodelist.render(context))
+        return mark_safe(content) if context.autoescape else content
+
+
+@register.tag
+def blockaside(parser, token):
+    """|aside for an aside that holds markup: {% blockaside %}<a href="…">CTOC/COP/2008/1</a>
+    {% endblockaside %} gives ' (<a …>…</a>)', '（<a …>…</a>）'."""
+    if len(token.split_contents()) > 1:
+        raise template.TemplateSyntaxError("blockaside takes no arguments")
+    nodelist = parser.parse(("endblockaside",))
+    parser.delete_first_token()
+    return AsideNode(nodelist)
 
 
 @register.filter
