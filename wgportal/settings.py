@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "meetings",
     "recommendations",
     "submissions",
+    # The public API: its answers kept on the server until what they show changes.
+    "api",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,22 @@
 import uuid
 
 import pytest
+from django.core.cache import cache
+
+from api import answers
 
 
 @pytest.fixture(autouse=True)
 def generous_rate_limit(settings):
     """The API's tests send many requests from one address; the rate-limit tests set their own."""
     settings.API_RATE_LIMIT = "100000/min"
+
+
+@pytest.fixture(autouse=True)
+def no_kept_answers():
+    """Answers kept by another test were built from its data, which is rolled back without a
+    commit to end them: each test starts with a generation of its own."""
+    cache.set(answers.GENERATION, answers.new_generation(), timeout=None)
 
 
 @pytest.fixture
