@@ -1,7 +1,7 @@
 """Whole answers kept on the server for API_CACHE_SECONDS, as long as the answers tell clients
 they may keep them, so that an answer asked for before is not built again.
 
-An answer is kept in Django's cache (Redis in production, shared by every web process) under
+An answer is kept in Django's cache (Redis in production, shared by every process) under
 its full address (scheme, host, path and query: the addresses in the answer are built from
 them) and the language it is in (``?lang=``, else the one Accept-Language chose). Only the body
 of a 200 to an anonymous GET is kept. The headers are added to every answer, kept or not, by
@@ -42,7 +42,11 @@ def served_from_cache(operation):
     def answer(request, **parameters):
         # The API answers everyone alike (it shows what the public pages show); answers to a
         # signed-in user are still neither kept nor served, so that none could ever be shared.
-        if request.method != "GET" or request.user.is_authenticated:
+        if (
+            not settings.API_KEEP_ANSWERS
+            or request.method != "GET"
+            or request.user.is_authenticated
+        ):
             return operation(request, **parameters)
         key = key_of(request)
         if kept := cache.get(key):

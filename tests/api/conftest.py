@@ -13,9 +13,11 @@ def generous_rate_limit(settings):
 
 
 @pytest.fixture(autouse=True)
-def no_kept_answers():
-    """Answers kept by another test were built from its data, which is rolled back without a
-    commit to end them: each test starts with a generation of its own."""
+def kept_answers(settings):
+    """Answers are kept, whatever CACHE_URL says (one process shares its own cache). Those kept
+    by another test were built from its data, which is rolled back without a commit to end
+    them: each test starts with a generation of its own."""
+    settings.API_KEEP_ANSWERS = True
     cache.set(answers.GENERATION, answers.new_generation(), timeout=None)
 
 

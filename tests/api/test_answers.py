@@ -201,3 +201,12 @@ def test_a_lost_generation_is_never_counted_again(api):
     retitled("Lost")
     cache.delete(answers.GENERATION)
     assert title(api) == "Lost" != before
+
+
+def test_without_a_shared_cache_answers_are_built_each_time(api, settings):
+    """API_KEEP_ANSWERS is off without CACHE_URL: a worker's change could not reach the web
+    processes' own caches."""
+    settings.API_KEEP_ANSWERS = False
+    before = title(api)
+    retitled("Built")
+    assert title(api) == "Built" != before
