@@ -2,7 +2,8 @@
 loopback with production settings: the meetings list, and decision 4/4 with all its paragraphs
 in all six languages (?lang=all). Each client asks for one after the other, without pause,
 REQUESTS times each; the script prints the median and p95 latency of each and the throughput.
-The rate limit is raised for the run: one address sends everything.
+The rate limit is raised for the run: one address sends everything. The answers are kept on
+the server (api.answers), as in production; API_KEEP_ANSWERS=0 measures them built each time.
 
     .venv/bin/python benchmarks/api.py [--clients 20] [--requests 50] [--port 8767]
 
