@@ -84,7 +84,7 @@ def test_each_query_string_has_its_own_answer(api):
 def test_each_host_has_its_own_answer(api, settings):
     """The addresses in an answer are built from the request's host."""
     settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
-    assert api("/api/v1/bodies")["ETag"] == api("/api/v1/bodies")["ETag"]
+    assert api("/api/v1/bodies").json()["results"][0]["url"].startswith("http://testserver/")
     other = api("/api/v1/bodies", host="api.example.org").json()
     assert other["results"][0]["url"].startswith("http://api.example.org/api/v1/")
 
