@@ -1,5 +1,6 @@
-"""Headers on every answer of the API: caching (ETag, Cache-Control, a 304 for a client that
-holds the same answer), language (Content-Language, Vary) and rate limits."""
+"""Headers on every answer of the API, built or kept (api.answers): caching (ETag,
+Cache-Control, a 304 for a client that holds the same answer), language (Content-Language,
+Vary) and rate limits."""
 
 from django.conf import settings
 from django.utils.cache import (
@@ -8,6 +9,8 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+
+from . import answers
 
 PREFIX = "/api/"
 
@@ -20,6 +23,7 @@ class APIHeadersMiddleware:
         response = self.get_response(request)
         if not request.path.startswith(PREFIX):
             return response
+        answers.keep(request, response)
         patch_vary_headers(response, ["Accept-Language"])
         if response.status_code in (200, 404):
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)

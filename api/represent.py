@@ -1,9 +1,10 @@
 """The objects the selectors give, as the API's schemas say them, in the language asked for.
 Reads only what the selectors prefetched: no query here."""
 
+from functools import partial
 from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 
 from decisions.citations import paragraph_label
@@ -15,6 +16,10 @@ class Represent:
     def __init__(self, request, texts):
         self.request = request
         self.texts = texts
+        # A page's path is the same in every language but for the prefix that i18n_patterns
+        # puts first (/en/, /fr/; the paths themselves are not translated): it is reversed
+        # once, in the language active for the request, and put under each language's prefix.
+        self.reversed_under = language_prefix(translation.get_language())
 
     def absolute(self, path):
         return self.request.build_absolute_uri(path)
@@ -27,11 +32,13 @@ class Represent:
 
     def page(self, name, *args):
         """A page of the portal, under the prefix of the language (of each, for all)."""
-        return self.texts.each(lambda code: self.in_language(code, reverse, name, args=args))
+        return self.texts.each(partial(self.in_language, reverse(name, args=args)))
 
-    def in_language(self, code, address, *args, **kwargs):
-        with translation.override(code):
-            return self.absolute(address(*args, **kwargs))
+    def in_language(self, path, code):
+        """``path``, reversed in the active language, under the prefix of language ``code``."""
+        if not path.startswith(self.reversed_under):
+            raise ValueError(f"{path} is not under {self.reversed_under}")
+        return self.absolute(language_prefix(code) + path.removeprefix(self.reversed_under))
 
     def reference(self, paragraph):
         decision = paragraph.decision
@@ -138,7 +145,7 @@ class Represent:
                     "pages": version.pages,
                     "size": version.size,
                     "issue_date": version.issue_date,
-                    "file": self.in_language(version.language, version.get_absolute_url),
+                    "file": self.in_language(version.get_absolute_url(), version.language),
                 }
                 for version in sorted(
                     document.versions.all(), key=lambda v: CODES.index(v.language)
@@ -201,3 +208,8 @@ class Represent:
             "demo": recommendation.is_demo,
             "url": self.api("recommendation", meeting.slug, recommendation.number),
         }
+
+
+def language_prefix(code):
+    """Where i18n_patterns puts the pages in language ``code``: /fr/."""
+    return f"{get_script_prefix()}{code}/"

@@ -4,6 +4,7 @@ UI page at docs/ (its assets served by the portal), and how it refuses."""
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from . import answers
 from .throttling import PerAddress
 from .views import router
 
@@ -21,6 +22,8 @@ api = NinjaAPI(
     docs_url="/docs/",
     throttle=[PerAddress()],
 )
+# After the rate limit and the parameters' checks: a kept answer counts, a refusal is not kept.
+api.add_decorator(answers.served_from_cache)
 api.add_router("", router)
 
 

@@ -2,15 +2,17 @@
 loopback with production settings: the meetings list, and decision 4/4 with all its paragraphs
 in all six languages (?lang=all). Each client asks for one after the other, without pause,
 REQUESTS times each; the script prints the median and p95 latency of each and the throughput.
-The rate limit is raised for the run: one address sends everything.
+The rate limit is raised for the run: one address sends everything. The answers are kept on
+the server (api.answers), as in production; API_KEEP_ANSWERS=0 measures them built each time.
 
-    .venv/bin/python benchmarks/api.py [--clients 20] [--requests 50]
+    .venv/bin/python benchmarks/api.py [--clients 20] [--requests 50] [--port 8767]
 
 DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/wgportal_bench_api (created if
 missing and filled with the demo data), CACHE_URL to redis://127.0.0.1:6379/1.
 """
 
 import argparse
+import socket
 import statistics
 import subprocess
 import sys
@@ -23,7 +25,6 @@ from pathlib import Path
 import serving
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8767
 PATHS = {
     "meetings list": "/api/v1/meetings?lang=en",
     "meetings list, all languages": "/api/v1/meetings?lang=all",
@@ -39,20 +40,20 @@ def environment():
     )
 
 
-def get(path):
+def get(port, path):
     began = time.perf_counter()
-    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30) as response:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
         response.read()
         if response.status != 200:
             raise RuntimeError(f"{path}: {response.status}")
     return time.perf_counter() - began
 
 
-def client(requests, timings, errors):
+def client(port, requests, timings, errors):
     for _ in range(requests):
         for name, path in PATHS.items():
             try:
-                timings[name].append(get(path))
+                timings[name].append(get(port, path))
             except OSError as error:
                 errors.append(f"{name}: {error}")
 
@@ -61,7 +62,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50, help="per client and address")
+    parser.add_argument("--port", type=int, default=8767, help="on loopback")
     arguments = parser.parse_args()
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", arguments.port)) == 0:
+            # Another server would answer in ours' stead.
+            sys.exit(f"Port {arguments.port} is in use: choose another with --port.")
     env = environment()
     serving.create_database(env["DATABASE_URL"])
     python = sys.executable
@@ -71,20 +77,22 @@ def main():
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    server = subprocess.Popen(serving.gunicorn(PORT), cwd=ROOT, env=env)
+    server = subprocess.Popen(serving.gunicorn(arguments.port), cwd=ROOT, env=env)
     try:
         for _ in range(100):  # until it answers, then each worker warms up
             try:
-                get("/api/v1/bodies")
+                get(arguments.port, "/api/v1/bodies")
                 break
             except OSError:
                 time.sleep(0.2)
         for _ in range(10):
             for path in PATHS.values():
-                get(path)
+                get(arguments.port, path)
         timings, errors = {name: [] for name in PATHS}, []
         threads = [
-            threading.Thread(target=client, args=(arguments.requests, timings, errors))
+            threading.Thread(
+                target=client, args=(arguments.port, arguments.requests, timings, errors)
+            )
             for _ in range(arguments.clients)
         ]
         began = time.perf_counter()

@@ -35,5 +35,7 @@ def secretariat_group():
 def set_up_after_migrate(sender, **kwargs):
     """After every migration, once the last app's permissions exist: a permission given to the
     group by hand (auth.change_user, say) is taken back."""
-    if sender is list(apps.get_app_configs())[-1]:
+    # post_migrate is sent for the apps with models only (the API has none).
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is with_models[-1]:
         secretariat_group()

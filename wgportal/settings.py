@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "meetings",
     "recommendations",
     "submissions",
+    # The public API: its answers kept on the server until what they show changes.
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +250,9 @@ CONTENT_SECURITY_POLICY = {
 # how long a client or proxy may keep an answer before asking again (with its ETag).
 API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/min")
 API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=300)
+# The portal keeps whole answers as long, until what they show changes (api.answers): only where
+# every process shares the cache, since a worker's change must end what the web processes keep.
+API_KEEP_ANSWERS = env.bool("API_KEEP_ANSWERS", default="CACHE_URL" in env)
 
 # E-mail: console in the demo, SMTP (EMAIL_URL=smtp://user:pass@host:587/?tls=True) in production.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

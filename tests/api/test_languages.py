@@ -2,6 +2,7 @@
 with ?lang=all; an unknown language refused with a clear 400."""
 
 import pytest
+from django.urls import resolve, reverse
 from django.utils import translation
 
 from api.languages import CODES, shown_in
@@ -67,3 +68,40 @@ def test_a_text_is_what_the_pages_show_in_that_language(code):
     with translation.override(code):
         assert shown_in(item, "annotation", code) == item.annotation
         assert shown_in(meeting, "venue", code) == meeting.venue
+
+
+ADDRESSES = {
+    "/api/v1/bodies?lang=all": ["calendar", "page"],
+    "/api/v1/meetings?lang=all": ["calendar", "page"],
+    "/api/v1/decisions?lang=all": ["page"],
+    "/api/v1/documents?lang=all": ["page"],
+    "/api/v1/agendas?lang=all": ["pdf"],
+}
+
+
+@pytest.mark.parametrize("path", ADDRESSES)
+def test_each_language_has_the_address_its_pages_have(api, path):
+    """A page's address in each language is the one Django reverses in that language, whatever
+    language the request made active (Accept-Language with ?lang=all)."""
+    answers = [api(path, accept_language=active) for active in ("ar", "fr")]
+    assert answers[0].content == answers[1].content
+    checked = 0
+    for item in answers[0].json()["results"]:
+        for key in ADDRESSES[path]:
+            for code, address in item[key].items():
+                page = address.removeprefix("http://testserver")
+                with translation.override(code):
+                    match = resolve(page)
+                    assert reverse(match.view_name, args=match.args, kwargs=match.kwargs) == page
+                    assert page.startswith(f"/{code}/")
+                checked += 1
+    assert checked >= 6
+
+
+def test_a_version_file_is_under_its_own_language(api):
+    versions = api("/api/v1/documents/CTOC/COP/WG.4/2009/1", accept_language="ru").json()
+    for version in versions["versions"]:
+        file = version["file"].removeprefix("http://testserver")
+        assert file.startswith(f"/{version['language']}/documents/CTOC/COP/WG.4/2009/1/")
+        with translation.override(version["language"]):
+            assert resolve(file).url_name == "version"
