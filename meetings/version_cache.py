@@ -49,13 +49,16 @@ def _key(symbol, language):
     return f"version:{symbol}:{language}"
 
 
-def _read(symbol, language):
+def _versions(symbol):
     return (
         DocumentVersion.objects.select_related("document")
         .only(*FIELDS)
-        .filter(document__symbol=symbol, language=language)
-        .first()
+        .filter(document__symbol=symbol)
     )
+
+
+def _read(symbol, language):
+    return _versions(symbol).get(language=language)
 
 
 def version(symbol, language):
@@ -64,9 +67,7 @@ def version(symbol, language):
     key = _key(symbol, language)
     found = _cache().get(key)
     if found is None:
-        found = _read(symbol, language)
-        if found is None:
-            raise DocumentVersion.DoesNotExist
+        found = _read(symbol, language)  # DocumentVersion.DoesNotExist when there is none
         _cache().add(key, found, TIMEOUT)
     if found == GONE:
         raise DocumentVersion.DoesNotExist
@@ -75,12 +76,7 @@ def version(symbol, language):
 
 def refresh(symbol):
     """Put the committed state of every language of ``symbol`` in place of what is kept."""
-    found = {
-        v.language: v
-        for v in DocumentVersion.objects.select_related("document")
-        .only(*FIELDS)
-        .filter(document__symbol=symbol)
-    }
+    found = {stored.language: stored for stored in _versions(symbol)}
     _cache().set_many({_key(symbol, code): found.get(code, GONE) for code in LANGUAGES}, TIMEOUT)
 
 
