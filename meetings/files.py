@@ -14,10 +14,11 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass
-from xml.parsers import expat
 
 import filetype
 import pypdf
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as defused_tree
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -132,34 +133,13 @@ def word_pages(content, name):
 
 
 def _pages_text(properties):
-    """The text of app.xml's first <Pages>, or None. Read with expat, stopped at a document
-    type declaration: no entity is ever defined, so none is expanded or fetched."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    pages = f"{APP_NAMESPACE} Pages"
-    open_elements, text, found = [], [], []
-
-    def refuse(*args):
-        raise ValueError("a document type declaration")
-
-    def characters(data):
-        if open_elements[-1:] == [pages] and not found:
-            text.append(data)
-
-    def end(tag):
-        open_elements.pop()
-        if tag == pages and not found:
-            found.append("".join(text))
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.StartElementHandler = lambda tag, attributes: open_elements.append(tag)
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = characters
+    """The text of app.xml's first <Pages>, or None. defusedxml refuses XML that declares a
+    document type or entities: nothing is expanded or fetched."""
     try:
-        parser.Parse(properties, True)
-    except (ValueError, expat.ExpatError):
+        root = defused_tree.fromstring(properties, forbid_dtd=True)
+    except (DefusedXmlException, defused_tree.ParseError):
         return None
-    return found[0] if found else None
+    return root.findtext(f".//{{{APP_NAMESPACE}}}Pages")
 
 
 # V0851234e.pdf: a duty station's letter, two digits of the year, five of the job, the language.
